@@ -1,0 +1,138 @@
+"""``wardplan-cli``: the plan database from the command line.
+
+Exit status: 0 on success; 1 with a one-paragraph message on stderr when input
+is refused or the environment fails (nothing stored is changed then); 2 for
+wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from . import __version__, i18n
+from .core import service
+from .core.enums import DocumentKind
+from .core.errors import WardPlanError
+from .core.interchange import codec
+from .core.storage.database import open_data_folder
+from .paths import default_data_dir
+
+CTX = "Cli"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CTX, text)
+
+
+def _parser() -> argparse.ArgumentParser:
+    kinds = [k.value for k in DocumentKind]
+    parser = argparse.ArgumentParser(
+        prog="wardplan-cli",
+        description=tr("Work with the plans held by WardPlan Desktop."),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--data-dir", type=Path, metavar="DIR",
+                        help=tr("data folder (default: the user's data folder)"))
+    parser.add_argument("--lang", choices=i18n.LANGUAGES,
+                        help=tr("language of messages (default: vi)"))
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("import", help=tr("add a plan from a plan file, or replace the same "
+                                         "unit, year and kind"))
+    p.add_argument("file", type=Path, metavar="FILE.json")
+
+    p = sub.add_parser("list", help=tr("list the plans held"))
+    p.add_argument("--json", action="store_true", help=tr("print a JSON array"))
+
+    p = sub.add_parser("export", help=tr("write a plan to a file"))
+    p.add_argument("format", choices=["json"])
+    p.add_argument("--unit", required=True, metavar="CODE")
+    p.add_argument("--year", required=True, type=int, metavar="N")
+    p.add_argument("--kind", default=DocumentKind.PLAN.value, choices=kinds)
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+
+    p = sub.add_parser("rollover", help=tr("start next year's plan from this year's"))
+    p.add_argument("--unit", required=True, metavar="CODE")
+    p.add_argument("--from-year", required=True, type=int, metavar="N")
+    p.add_argument("--kind", default=DocumentKind.PLAN.value, choices=kinds)
+    return parser
+
+
+def _kind_text(kind: str) -> str:
+    return {
+        "plan": tr("plan"),
+        "resolution": tr("council resolution"),
+        "emulation": tr("emulation plan"),
+    }.get(kind, kind)
+
+
+def run(argv: Sequence[str]) -> int:
+    # A core application makes Qt's translators available; it opens no window.
+    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0] if sys.argv else "wardplan-cli"])
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--lang", choices=i18n.LANGUAGES)
+    known, _ = pre.parse_known_args(argv)
+    i18n.install(i18n.chosen_language(known.lang))
+    args = _parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except WardPlanError as exc:
+        print(exc.render(QCoreApplication.translate), file=sys.stderr)
+        return 1
+    finally:
+        del app
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    data_dir = args.data_dir or default_data_dir()
+    if args.command == "import":
+        # Read and check the file before the database is even opened.
+        data = codec.read_plan_file(args.file)
+        with open_data_folder(data_dir) as db:
+            s = service.import_plan_data(db, data, f"import {args.file.name}")
+        print(tr("Imported the {kind} of {unit} for {year} (revision {revision}).").format(
+            kind=_kind_text(s.kind), unit=s.unit, year=s.year, revision=s.revision))
+        return 0
+    if args.command == "list":
+        with open_data_folder(data_dir) as db:
+            plans = service.list_plans(db)
+        if args.json:
+            print(json.dumps([p.as_json() for p in plans], ensure_ascii=False, indent=2))
+            return 0
+        if not plans:
+            print(tr("No plans yet."))
+            return 0
+        headers = [tr("Unit"), tr("Year"), tr("Kind"), tr("Revision"), tr("Status"), tr("Title")]
+        rows = [[p.unit, str(p.year), p.kind, str(p.revision), p.status, p.title] for p in plans]
+        widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(5)]
+        for row in [headers, *rows]:
+            print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)) + "  " + row[5])
+        return 0
+    if args.command == "export":
+        with open_data_folder(data_dir) as db:
+            data = service.export_plan(db, args.unit, args.year, args.kind)
+        codec.write_atomically(args.output, codec.dump_plan(data))
+        print(tr("Wrote {path}.").format(path=args.output))
+        return 0
+    if args.command == "rollover":
+        with open_data_folder(data_dir) as db:
+            s = service.rollover(db, args.unit, args.from_year, args.kind)
+        print(tr("Created the {kind} of {unit} for {year} from {from_year}.").format(
+            kind=_kind_text(s.kind), unit=s.unit, year=s.year, from_year=args.from_year))
+        return 0
+    raise AssertionError(args.command)  # argparse only lets known commands through
+
+
+def main() -> None:
+    sys.exit(run(sys.argv[1:]))
+
+
+if __name__ == "__main__":
+    main()
+

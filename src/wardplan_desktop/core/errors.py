@@ -1,0 +1,136 @@
+"""Errors the user can act on, kept apart from bugs.
+
+Every refusal of input or failure of the environment is a :class:`WardPlanError`
+carrying an English message template (marked for Qt's translation tools, which
+only the GUI and command line load) and its parameters.  The core never shows a
+message itself; callers render ``error.template`` through their translator and
+fill in ``error.params``.  Anything else that escapes the core is a bug.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+CONTEXT = "Errors"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name read by lupdate
+    """Mark ``text`` for translation without importing Qt (lupdate finds the call)."""
+    return text
+
+
+class WardPlanError(Exception):
+    """A refusal the user can understand and act on; nothing stored was changed."""
+
+    template: str = QT_TRANSLATE_NOOP("Errors", "The operation was refused.")
+
+    def __init__(self, template: str | None = None, **params: Any) -> None:
+        if template is not None:
+            self.template = template
+        self.params = params
+        super().__init__(self.render())
+
+    def render(self, translate: Any = None) -> str:
+        """The message with its parameters; ``translate(context, text)`` localises it."""
+        text = translate(CONTEXT, self.template) if translate else self.template
+        try:
+            return text.format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            # A broken translation must not hide the message: fall back to the source.
+            return self.template.format(**self.params)
+
+
+class InputError(WardPlanError):
+    """Input (a value, a file, an argument) that cannot be accepted as it is."""
+
+
+class AmbiguousNumberError(InputError):
+    """A number with two plausible readings, e.g. "12,575" (12575 or 12.575)."""
+
+    template = QT_TRANSLATE_NOOP(
+        "Errors",
+        '"{text}" can be read two ways: {integer} (with a thousands separator) or '
+        "{integer_part} point {fraction_part} (with a decimal separator). Write it again "
+        "without the thousands separator, or say which was meant.",
+    )
+
+
+class UnreadableValueError(InputError):
+    template = QT_TRANSLATE_NOOP("Errors", '"{text}" is not a value the program can read.')
+
+
+class InterchangeError(InputError):
+    """A plan file that is not valid: not JSON, wrong format, schema violation."""
+
+
+class NotFoundError(WardPlanError):
+    template = QT_TRANSLATE_NOOP("Errors", "Nothing was found.")
+
+
+class StorageError(WardPlanError):
+    """The environment failed: disk full, read-only folder, locked or damaged database."""
+
+
+# Message templates used in more than one place ------------------------------------------
+
+MSG_NOT_JSON = QT_TRANSLATE_NOOP(
+    "Errors", "The file {path} is not a valid plan file: it is not JSON ({detail})."
+)
+MSG_NOT_A_PLAN_FILE = QT_TRANSLATE_NOOP(
+    "Errors", "The file {path} is not a WardPlan plan file (it has no \"format\": \"{format}\")."
+)
+MSG_NEWER_FORMAT = QT_TRANSLATE_NOOP(
+    "Errors",
+    "The file {path} was written in plan file format {found}, newer than this program "
+    "understands ({supported}). Update WardPlan Desktop to read it.",
+)
+MSG_SCHEMA = QT_TRANSLATE_NOOP(
+    "Errors", "The file {path} is not a valid plan file: at {where}, {detail}."
+)
+MSG_BAD_VALUE_IN_FILE = QT_TRANSLATE_NOOP(
+    "Errors", "The file {path} cannot be imported: indicator \"{indicator}\", {period} {year}: {detail}"
+)
+MSG_INCONSISTENT = QT_TRANSLATE_NOOP(
+    "Errors", "The file {path} cannot be imported: {detail}."
+)
+MSG_CANNOT_READ_FILE = QT_TRANSLATE_NOOP("Errors", "The file {path} cannot be read: {detail}.")
+MSG_CANNOT_WRITE_FILE = QT_TRANSLATE_NOOP(
+    "Errors", "The file {path} cannot be written: {detail}."
+)
+MSG_PLAN_NOT_FOUND = QT_TRANSLATE_NOOP(
+    "Errors", "There is no {kind} plan of unit {unit} for the year {year}."
+)
+MSG_UNIT_NOT_FOUND = QT_TRANSLATE_NOOP("Errors", "There is no unit with the code {unit}.")
+MSG_PLAN_EXISTS = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Unit {unit} already has a {kind} plan for the year {year}; it was not overwritten.",
+)
+MSG_DB_NEWER = QT_TRANSLATE_NOOP(
+    "Errors",
+    "The database {path} was written by a newer version of WardPlan Desktop (schema {found}; "
+    "this version knows up to {supported}). Update the program; the database was not changed.",
+)
+MSG_DB_FOREIGN = QT_TRANSLATE_NOOP(
+    "Errors", "The file {path} is not a WardPlan Desktop database; it was not changed."
+)
+MSG_DB_CORRUPT = QT_TRANSLATE_NOOP(
+    "Errors",
+    "The database {path} is damaged ({detail}). Restore it from a backup; it was not changed.",
+)
+MSG_DB_READ_ONLY = QT_TRANSLATE_NOOP(
+    "Errors",
+    "The data folder {path} cannot be written (read-only or no permission). "
+    "Choose another data folder; nothing was changed.",
+)
+MSG_DB_FULL = QT_TRANSLATE_NOOP(
+    "Errors",
+    "The disk holding {path} is full. Free some space and try again; nothing was changed.",
+)
+MSG_DB_LOCKED = QT_TRANSLATE_NOOP(
+    "Errors",
+    "The database {path} is in use by another program. Close it and try again; "
+    "nothing was changed.",
+)
+MSG_DB_OTHER = QT_TRANSLATE_NOOP(
+    "Errors", "The database {path} could not be used: {detail}. Nothing was changed."
+)

@@ -1,0 +1,1 @@
+"""The plan file: a versioned JSON format for one whole plan (docs/interchange-format.md)."""

@@ -1,0 +1,143 @@
+"""Vietnamese number formatting and parsing.
+
+Vietnamese documents print ``.`` between thousands and ``,`` before decimals
+(9.949.000.000; 14,5).  Real documents are not consistent: a plan may print
+"12,575" for twelve thousand five hundred and seventy-five people, or "7.1" for
+seven point one percent.  :func:`parse_number` therefore reads both styles
+wherever only one reading is possible, and refuses, with both readings, where
+two are (a single separator followed by exactly three digits).  The caller may
+then resolve the doubt with ``style``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from typing import Literal
+
+from .errors import AmbiguousNumberError, UnreadableValueError
+
+Style = Literal["vi", "en"]
+
+#: A number as written: digits, optionally grouped or with a decimal part.
+NUMBER_PATTERN = r"\d+(?:[.,]\d+)*"
+_NUMBER_RE = re.compile(rf"^[+-]?{NUMBER_PATTERN}$")
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
+
+
+def normalize_text(text: str) -> str:
+    """NFC-normalise and collapse runs of white space (also no-break spaces)."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def _groups_ok(head: str, groups: list[str]) -> bool:
+    return 1 <= len(head) <= 3 and all(len(g) == 3 for g in groups)
+
+
+def parse_number(text: str, style: Style | None = None) -> Decimal:
+    """Read one number written in Vietnamese or English style.
+
+    Returns an exact :class:`~decimal.Decimal` that keeps the written decimal
+    places ("18,0" → ``Decimal("18.0")``).  Leading zeros are allowed ("03").
+
+    Raises :class:`AmbiguousNumberError` when a single ``.`` or ``,`` is followed
+    by exactly three digits and preceded by a non-zero number ("12,575",
+    "2.016"), unless ``style`` says which convention the writer used
+    (``"vi"``: ``.`` groups thousands, ``,`` marks decimals; ``"en"`` the
+    reverse).  ``style`` only settles such doubts; unambiguous input is read the
+    same way whatever it is.  Raises :class:`UnreadableValueError` for anything
+    that is not a number.
+    """
+    raw = normalize_text(text)
+    compact = raw.replace(" ", "")
+    if not _NUMBER_RE.match(compact):
+        raise UnreadableValueError(text=raw)
+    sign = ""
+    if compact[0] in "+-":
+        sign, compact = ("-" if compact[0] == "-" else ""), compact[1:]
+    seps = [c for c in compact if c in ".,"]
+    digits_only = re.split(r"[.,]", compact)
+
+    def build(integer: str, fraction: str = "") -> Decimal:
+        literal = sign + integer + ("." + fraction if fraction else "")
+        try:
+            return Decimal(literal)
+        except InvalidOperation as exc:  # pragma: no cover - the pattern rules this out
+            raise UnreadableValueError(text=raw) from exc
+
+    if not seps:
+        return build(compact)
+    kinds = set(seps)
+    if len(kinds) == 2:
+        # Both separators: the last one marks the decimals, the other groups thousands.
+        decimal_sep = compact[max(compact.rfind("."), compact.rfind(","))]
+        group_sep = "," if decimal_sep == "." else "."
+        if seps.count(decimal_sep) != 1 or seps[-1] != decimal_sep:
+            raise UnreadableValueError(text=raw)
+        integer, fraction = compact.split(decimal_sep)
+        head, *groups = integer.split(group_sep)
+        if not _groups_ok(head, groups):
+            raise UnreadableValueError(text=raw)
+        return build(head + "".join(groups), fraction)
+    sep = seps[0]
+    if len(seps) > 1:
+        # The same separator several times can only group thousands: 9.949.000.000.
+        head, *groups = digits_only
+        if not _groups_ok(head, groups):
+            raise UnreadableValueError(text=raw)
+        return build("".join(digits_only))
+    integer, fraction = digits_only
+    if len(fraction) != 3 or int(integer) == 0 or len(integer) > 3:
+        # "14,5", "7.1", "0,125", "1234.567": only a decimal reading is possible.
+        return build(integer, fraction)
+    if style is not None:
+        thousands_sep = "." if style == "vi" else ","
+        return build(integer + fraction) if sep == thousands_sep else build(integer, fraction)
+    raise AmbiguousNumberError(
+        text=raw,
+        integer=sign + integer + fraction,
+        integer_part=sign + integer,
+        fraction_part=fraction,
+    )
+
+
+def format_number(value: Decimal | int, decimals: int | None = None, min_digits: int = 1) -> str:
+    """Print a number the Vietnamese way: 9.949.000.000; 14,5; 0,02.
+
+    ``decimals`` fixes the number of decimal places (rounding half up);
+    without it the value's own places are kept ("18,0" stays "18,0").
+    ``min_digits`` pads the integer part with leading zeros ("03 hộ").
+    """
+    d = Decimal(value)
+    if decimals is not None:
+        d = d.quantize(Decimal(1).scaleb(-decimals), rounding="ROUND_HALF_UP")
+    sign, digits, exponent = d.as_tuple()
+    assert isinstance(exponent, int)  # finite numbers only
+    text = "".join(map(str, digits))
+    if exponent >= 0:
+        integer, fraction = text + "0" * exponent, ""
+    else:
+        places = -exponent
+        text = text.rjust(places + 1, "0")
+        integer, fraction = text[:-places], text[-places:]
+    integer = integer.lstrip("0").rjust(min_digits, "0") or "0"
+    groups = []
+    while len(integer) > 3:
+        groups.insert(0, integer[-3:])
+        integer = integer[:-3]
+    groups.insert(0, integer)
+    out = ".".join(groups) + ("," + fraction if fraction else "")
+    is_zero = not any(digits)
+    return ("-" if sign and not is_zero else "") + out
+
+
+def format_percent(value: Decimal, decimals: int = 2) -> str:
+    """A percentage as printed in reports: 268,43%; 100%; 82,7%.
+
+    Trailing zeros of the decimal part are dropped (100,00 → 100).
+    """
+    text = format_number(value, decimals)
+    if "," in text:
+        text = text.rstrip("0").rstrip(",")
+    return text + "%"

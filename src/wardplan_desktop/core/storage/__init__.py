@@ -1,0 +1,1 @@
+"""SQLite storage: typed models, migrations, change history."""

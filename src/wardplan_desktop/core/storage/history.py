@@ -1,0 +1,185 @@
+"""Change history, written in the same transaction as the change itself.
+
+A listener on every session looks at what a flush is about to write and, for
+each plan touched, raises its revision once per transaction and records every
+changed attribute (when, who, what, old → new).  No code path that edits a plan
+can forget it, and a change that is rolled back leaves no history behind.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+from .schema import (
+    Appendix,
+    ChangeRecord,
+    Footnote,
+    Indicator,
+    IndicatorGroup,
+    IndicatorValue,
+    KeyTask,
+    LegalBasis,
+    Plan,
+    Recipient,
+    Section,
+    utc_now,
+)
+
+#: Attributes that are bookkeeping, not content.
+_IGNORED = {"id", "plan_id", "revision", "updated_at", "created_at", "uid"}
+_TRACKED = (
+    Plan, LegalBasis, Recipient, Section, Footnote, KeyTask, IndicatorGroup, Indicator,
+    IndicatorValue, Appendix,
+)
+SUPPRESS = "wardplan.suppress_history"
+ACTOR = "wardplan.actor"
+_BUMPED = "wardplan.bumped_plans"
+
+
+def default_actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name on this system; history still works
+        return ""
+
+
+VALUE_FIELDS = (
+    "text", "kind", "value", "low", "high", "numerator", "denominator", "unit", "base",
+    "base_year",
+)
+
+
+def value_snapshot(fields: Any) -> str:
+    """A value's words and meaning as JSON, so a restore brings back exactly this.
+
+    ``fields`` is an :class:`IndicatorValue` or a mapping of its attributes.
+    """
+    get = fields.get if isinstance(fields, dict) else (lambda k: getattr(fields, k))
+    data: dict[str, Any] = {}
+    for key in VALUE_FIELDS:
+        v = get(key)
+        if v is None or v == "":
+            continue
+        data[key] = format(v, "f") if isinstance(v, Decimal) else v
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def _plan_of(obj: Any) -> Plan | None:
+    if isinstance(obj, Plan):
+        return obj
+    if isinstance(obj, IndicatorValue):
+        indicator = obj.indicator
+        return indicator.plan if indicator is not None else None
+    plan = getattr(obj, "plan", None)
+    if plan is None and getattr(obj, "plan_id", None) is not None:
+        plan = obj._sa_instance_state.session.get(Plan, obj.plan_id)
+    return plan
+
+
+def _entity_uid(obj: Any) -> str:
+    if isinstance(obj, IndicatorValue):
+        indicator_uid = obj.indicator.uid if obj.indicator is not None else ""
+        return f"{indicator_uid}:{obj.year}:{obj.period}"
+    uid = getattr(obj, "uid", None)
+    return uid if uid else str(getattr(obj, "position", ""))
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def _summary(obj: Any) -> str:
+    if isinstance(obj, IndicatorValue):
+        return value_snapshot(obj)
+    for key in ("text", "name", "task", "title"):
+        value = getattr(obj, key, None)
+        if value:
+            return str(value)
+    return ""
+
+
+def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
+    if session.info.get(SUPPRESS):
+        return
+    actor = session.info.get(ACTOR) or default_actor()
+    bumped: set[int] = session.info.setdefault(_BUMPED, set())
+    now = utc_now()
+    records: list[tuple[Plan, str, Any, str, str | None, str | None]] = []
+
+    for obj in list(session.dirty):
+        if not isinstance(obj, _TRACKED) or not session.is_modified(obj):
+            continue
+        state = inspect(obj)
+        if isinstance(obj, IndicatorValue):
+            changed = [a for a in state.attrs if a.history.has_changes()]
+            if not changed:
+                continue
+            before = {k: getattr(obj, k) for k in VALUE_FIELDS}
+            for a in changed:
+                if a.key in before:
+                    before[a.key] = a.history.deleted[0] if a.history.deleted else None
+            records.append((_plan_of(obj), "update", obj, "value",  # type: ignore[arg-type]
+                            value_snapshot(before), value_snapshot(obj)))
+            continue
+        for attr in state.mapper.column_attrs:
+            if attr.key in _IGNORED:
+                continue
+            hist = state.attrs[attr.key].history
+            if not hist.has_changes():
+                continue
+            old = hist.deleted[0] if hist.deleted else None
+            new = hist.added[0] if hist.added else None
+            if _text(old) == _text(new):
+                continue
+            records.append((_plan_of(obj), "update", obj, attr.key, _text(old), _text(new)))  # type: ignore[arg-type]
+    for obj in list(session.new):
+        if isinstance(obj, _TRACKED) and not isinstance(obj, Plan):
+            records.append((_plan_of(obj), "insert", obj, "", None, _summary(obj)))  # type: ignore[arg-type]
+    for obj in list(session.deleted):
+        if isinstance(obj, _TRACKED) and not isinstance(obj, Plan):
+            records.append((_plan_of(obj), "delete", obj, "", _summary(obj), None))  # type: ignore[arg-type]
+
+    for plan, action, obj, attribute, old, new in records:
+        if plan is None or plan in session.new or plan in session.deleted:
+            continue  # a new plan starts at revision 1; a deleted one has no future
+        key = id(plan)
+        if key not in bumped:
+            bumped.add(key)
+            plan.revision += 1
+            plan.updated_at = now
+        session.add(
+            ChangeRecord(
+                plan=plan,
+                plan_uid=plan.uid,
+                revision=plan.revision,
+                at=now,
+                actor=actor,
+                action=action,
+                entity=obj.__tablename__,
+                entity_uid=_entity_uid(obj),
+                attribute=attribute,
+                old_value=old,
+                new_value=new,
+            )
+        )
+
+
+def _end_transaction(session: Session, *_: Any) -> None:
+    session.info.pop(_BUMPED, None)
+
+
+def install(factory: sessionmaker[Session]) -> None:
+    """Record history for every session the factory makes."""
+    event.listen(factory, "before_flush", _before_flush)
+    event.listen(factory, "after_commit", _end_transaction)
+    event.listen(factory, "after_soft_rollback", _end_transaction)
