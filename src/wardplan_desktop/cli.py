@@ -23,41 +23,37 @@ from .core.interchange import codec
 from .core.storage.database import open_data_folder
 from .paths import default_data_dir
 
-CTX = "Cli"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
+translate = QCoreApplication.translate
 
 
 def _parser() -> argparse.ArgumentParser:
     kinds = [k.value for k in DocumentKind]
     parser = argparse.ArgumentParser(
         prog="wardplan-cli",
-        description=tr("Work with the plans held by WardPlan Desktop."),
+        description=translate("Cli", "Work with the plans held by WardPlan Desktop."),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--data-dir", type=Path, metavar="DIR",
-                        help=tr("data folder (default: the user's data folder)"))
+                        help=translate("Cli", "data folder (default: the user's data folder)"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES,
-                        help=tr("language of messages (default: vi)"))
+                        help=translate("Cli", "language of messages (default: vi)"))
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("import", help=tr("add a plan from a plan file, or replace the same "
-                                         "unit, year and kind"))
+    p = sub.add_parser("import", help=translate(
+        "Cli", "add a plan from a plan file, or replace the same unit, year and kind"))
     p.add_argument("file", type=Path, metavar="FILE.json")
 
-    p = sub.add_parser("list", help=tr("list the plans held"))
-    p.add_argument("--json", action="store_true", help=tr("print a JSON array"))
+    p = sub.add_parser("list", help=translate("Cli", "list the plans held"))
+    p.add_argument("--json", action="store_true", help=translate("Cli", "print a JSON array"))
 
-    p = sub.add_parser("export", help=tr("write a plan to a file"))
+    p = sub.add_parser("export", help=translate("Cli", "write a plan to a file"))
     p.add_argument("format", choices=["json"])
     p.add_argument("--unit", required=True, metavar="CODE")
     p.add_argument("--year", required=True, type=int, metavar="N")
     p.add_argument("--kind", default=DocumentKind.PLAN.value, choices=kinds)
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
 
-    p = sub.add_parser("rollover", help=tr("start next year's plan from this year's"))
+    p = sub.add_parser("rollover", help=translate("Cli", "start next year's plan from this year's"))
     p.add_argument("--unit", required=True, metavar="CODE")
     p.add_argument("--from-year", required=True, type=int, metavar="N")
     p.add_argument("--kind", default=DocumentKind.PLAN.value, choices=kinds)
@@ -66,15 +62,15 @@ def _parser() -> argparse.ArgumentParser:
 
 def _kind_text(kind: str) -> str:
     return {
-        "plan": tr("plan"),
-        "resolution": tr("council resolution"),
-        "emulation": tr("emulation plan"),
+        "plan": translate("Cli", "plan"),
+        "resolution": translate("Cli", "council resolution"),
+        "emulation": translate("Cli", "emulation plan"),
     }.get(kind, kind)
 
 
 def run(argv: Sequence[str]) -> int:
     # A core application makes Qt's translators available; it opens no window.
-    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0] if sys.argv else "wardplan-cli"])
+    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1] or ["wardplan-cli"])
     pre = argparse.ArgumentParser(add_help=False)
     pre.add_argument("--lang", choices=i18n.LANGUAGES)
     known, _ = pre.parse_known_args(argv)
@@ -95,8 +91,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         # Read and check the file before the database is even opened.
         data = codec.read_plan_file(args.file)
         with open_data_folder(data_dir) as db:
-            s = service.import_plan_data(db, data, f"import {args.file.name}")
-        print(tr("Imported the {kind} of {unit} for {year} (revision {revision}).").format(
+            s = service.import_plan_data(db, data, str(args.file))
+        done = translate("Cli", "Imported the {kind} of {unit} for {year} (revision {revision}).")
+        print(done.format(
             kind=_kind_text(s.kind), unit=s.unit, year=s.year, revision=s.revision))
         return 0
     if args.command == "list":
@@ -106,9 +103,11 @@ def _dispatch(args: argparse.Namespace) -> int:
             print(json.dumps([p.as_json() for p in plans], ensure_ascii=False, indent=2))
             return 0
         if not plans:
-            print(tr("No plans yet."))
+            print(translate("Cli", "No plans yet."))
             return 0
-        headers = [tr("Unit"), tr("Year"), tr("Kind"), tr("Revision"), tr("Status"), tr("Title")]
+        headers = [translate("Cli", "Unit"), translate("Cli", "Year"), translate("Cli", "Kind"),
+                   translate("Cli", "Revision"), translate("Cli", "Status"),
+                   translate("Cli", "Title")]
         rows = [[p.unit, str(p.year), p.kind, str(p.revision), p.status, p.title] for p in plans]
         widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(5)]
         for row in [headers, *rows]:
@@ -118,12 +117,12 @@ def _dispatch(args: argparse.Namespace) -> int:
         with open_data_folder(data_dir) as db:
             data = service.export_plan(db, args.unit, args.year, args.kind)
         codec.write_atomically(args.output, codec.dump_plan(data))
-        print(tr("Wrote {path}.").format(path=args.output))
+        print(translate("Cli", "Wrote {path}.").format(path=args.output))
         return 0
     if args.command == "rollover":
         with open_data_folder(data_dir) as db:
             s = service.rollover(db, args.unit, args.from_year, args.kind)
-        print(tr("Created the {kind} of {unit} for {year} from {from_year}.").format(
+        print(translate("Cli", "Created the {kind} of {unit} for {year} from {from_year}.").format(
             kind=_kind_text(s.kind), unit=s.unit, year=s.year, from_year=args.from_year))
         return 0
     raise AssertionError(args.command)  # argparse only lets known commands through

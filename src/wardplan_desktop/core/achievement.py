@@ -21,7 +21,7 @@ Rules, for every kind of target (see :class:`~wardplan_desktop.core.enums.ValueK
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from .enums import Direction, Status, ValueKind
 from .numbers import format_number, format_percent
@@ -39,7 +39,6 @@ _POSITIVE_WORDS = (
     "vượt",
     "tốt",
     "mạnh",
-    "có",
 )
 
 
@@ -68,7 +67,12 @@ def _units_clash(target: Value, result: Value) -> bool:
 def _pct(result: Decimal, planned: Decimal) -> Decimal | None:
     if planned == 0:
         return None
-    return (result / planned * _HUNDRED).quantize(_CENT, rounding="ROUND_HALF_UP")
+    ratio = result / planned * _HUNDRED
+    with localcontext() as ctx:
+        # quantize() raises InvalidOperation when the result needs more digits than the
+        # context's precision (28): a 30-digit typing slip must give a figure, not a crash.
+        ctx.prec = max(ctx.prec, ratio.adjusted() + 3)
+        return ratio.quantize(_CENT, rounding="ROUND_HALF_UP")
 
 
 def _point_status(r: Decimal, t: Decimal, direction: Direction) -> Status:
@@ -213,11 +217,13 @@ class Comparison:
         """Vietnamese words for counts: "tăng 01 vụ so với năm 2022", "giảm 2 hộ"."""
         tail = f" so với {against}" if against else ""
         if self.delta == 0:
-            return "bằng" + tail
+            return "không thay đổi" + tail
         word = "tăng" if self.delta > 0 else "giảm"
         amount = abs(self.delta)
         # Counts below ten are written with a leading zero in documents: "tăng 01 vụ".
-        digits = 2 if amount < 10 and amount == amount.to_integral_value() else 1
+        # Only a whole number written without decimals is a count: 1,0 stays "1,0", not "01,0".
+        is_count = amount == amount.to_integral_value() and amount.as_tuple().exponent >= 0
+        digits = 2 if amount < 10 and is_count else 1
         number = format_number(amount, min_digits=digits)
         return f"{word} {number}" + (f" {unit}" if unit else "") + tail
 

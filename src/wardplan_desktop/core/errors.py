@@ -33,11 +33,14 @@ class WardPlanError(Exception):
     def render(self, translate: Any = None) -> str:
         """The message with its parameters; ``translate(context, text)`` localises it."""
         text = translate(CONTEXT, self.template) if translate else self.template
+        # An error may carry another as its detail; it speaks the same language.
+        params = {k: v.render(translate) if isinstance(v, WardPlanError) else v
+                  for k, v in self.params.items()}
         try:
-            return text.format(**self.params)
+            return text.format(**params)
         except (KeyError, IndexError, ValueError):
             # A broken translation must not hide the message: fall back to the source.
-            return self.template.format(**self.params)
+            return self.template.format(**params)
 
 
 class InputError(WardPlanError):
@@ -74,7 +77,9 @@ class StorageError(WardPlanError):
 # Message templates used in more than one place ------------------------------------------
 
 MSG_NOT_JSON = QT_TRANSLATE_NOOP(
-    "Errors", "The file {path} is not a valid plan file: it is not JSON ({detail})."
+    "Errors",
+    "The file {path} is not a valid plan file: it is not JSON (the error is at line {line}, "
+    "column {column}).",
 )
 MSG_NOT_A_PLAN_FILE = QT_TRANSLATE_NOOP(
     "Errors", "The file {path} is not a WardPlan plan file (it has no \"format\": \"{format}\")."
@@ -84,11 +89,15 @@ MSG_NEWER_FORMAT = QT_TRANSLATE_NOOP(
     "The file {path} was written in plan file format {found}, newer than this program "
     "understands ({supported}). Update WardPlan Desktop to read it.",
 )
+MSG_NOT_UTF8 = QT_TRANSLATE_NOOP(
+    "Errors", "The file {path} is not a valid plan file: it is not text in UTF-8 encoding."
+)
 MSG_SCHEMA = QT_TRANSLATE_NOOP(
     "Errors", "The file {path} is not a valid plan file: at {where}, {detail}."
 )
 MSG_BAD_VALUE_IN_FILE = QT_TRANSLATE_NOOP(
-    "Errors", "The file {path} cannot be imported: indicator \"{indicator}\", {period} {year}: {detail}"
+    "Errors",
+    "The file {path} cannot be imported: indicator \"{indicator}\", {period} {year}: {detail}",
 )
 MSG_INCONSISTENT = QT_TRANSLATE_NOOP(
     "Errors", "The file {path} cannot be imported: {detail}."

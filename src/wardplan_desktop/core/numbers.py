@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 from typing import Literal
 
 from .errors import AmbiguousNumberError, UnreadableValueError
@@ -21,8 +21,10 @@ from .errors import AmbiguousNumberError, UnreadableValueError
 Style = Literal["vi", "en"]
 
 #: A number as written: digits, optionally grouped or with a decimal part.
-NUMBER_PATTERN = r"\d+(?:[.,]\d+)*"
+# ASCII digits only: other scripts' digits are not how anyone here writes numbers.
+NUMBER_PATTERN = r"[0-9]+(?:[.,][0-9]+)*"
 _NUMBER_RE = re.compile(rf"^[+-]?{NUMBER_PATTERN}$")
+_SPACE_GROUPED = re.compile(r"^[+-]?[0-9]{1,3}(?: [0-9]{3})+(?:[.,][0-9]+)?$")
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 
 
@@ -50,6 +52,9 @@ def parse_number(text: str, style: Style | None = None) -> Decimal:
     that is not a number.
     """
     raw = normalize_text(text)
+    # Spaces may only group thousands ("9 949 000"); "12 5" is not a number.
+    if " " in raw and not _SPACE_GROUPED.match(raw):
+        raise UnreadableValueError(text=raw)
     compact = raw.replace(" ", "")
     if not _NUMBER_RE.match(compact):
         raise UnreadableValueError(text=raw)
@@ -111,7 +116,11 @@ def format_number(value: Decimal | int, decimals: int | None = None, min_digits:
     """
     d = Decimal(value)
     if decimals is not None:
-        d = d.quantize(Decimal(1).scaleb(-decimals), rounding="ROUND_HALF_UP")
+        with localcontext() as ctx:
+            # quantize() raises InvalidOperation when the result has more digits than the
+            # context's precision (28 by default): widen it so any finite value prints.
+            ctx.prec = max(ctx.prec, d.adjusted() + decimals + 2)
+            d = d.quantize(Decimal(1).scaleb(-decimals), rounding="ROUND_HALF_UP")
     sign, digits, exponent = d.as_tuple()
     assert isinstance(exponent, int)  # finite numbers only
     text = "".join(map(str, digits))
@@ -121,13 +130,16 @@ def format_number(value: Decimal | int, decimals: int | None = None, min_digits:
         places = -exponent
         text = text.rjust(places + 1, "0")
         integer, fraction = text[:-places], text[-places:]
-    integer = integer.lstrip("0").rjust(min_digits, "0") or "0"
+    integer = integer.lstrip("0") or "0"
+    # Pad after grouping, not before: grouping the padding would print 1 with
+    # min_digits=4 as "0.001", which reads back as one thousandth.
+    padding = "0" * max(0, min_digits - len(integer))
     groups = []
     while len(integer) > 3:
         groups.insert(0, integer[-3:])
         integer = integer[:-3]
     groups.insert(0, integer)
-    out = ".".join(groups) + ("," + fraction if fraction else "")
+    out = padding + ".".join(groups) + ("," + fraction if fraction else "")
     is_zero = not any(digits)
     return ("-" if sign and not is_zero else "") + out
 

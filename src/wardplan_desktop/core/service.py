@@ -21,8 +21,8 @@ from .errors import (
     MSG_PLAN_EXISTS,
     MSG_PLAN_NOT_FOUND,
     MSG_UNIT_NOT_FOUND,
-    NotFoundError,
     InputError,
+    NotFoundError,
 )
 from .interchange import codec
 from .storage import history
@@ -92,20 +92,21 @@ def find_plan(session: Session, unit_code: str, year: int,
 def import_plan_file(db: Database, path: Path) -> PlanSummary:
     """Add the plan in a plan file, or replace the plan of the same unit, year and kind."""
     data = codec.read_plan_file(path)  # checked completely before the database is touched
-    return import_plan_data(db, data, f"import {Path(path).name}")
+    return import_plan_data(db, data, str(path))
 
 
-def import_plan_data(db: Database, data: dict[str, Any], note: str) -> PlanSummary:
+def import_plan_data(db: Database, data: dict[str, Any], source: str) -> PlanSummary:
+    """Store checked plan data; ``source`` names where it came from, in messages and history."""
     with db.session() as session:
         session.info[history.SUPPRESS] = True
-        plan = codec.store_plan(session, data)
+        plan = codec.store_plan(session, data, label=source)
         session.flush()
-        _record(session, plan, "import", note)
+        _record(session, plan, "import", Path(source).name)
         return _summary(plan)
 
 
 def list_plans(db: Database) -> list[PlanSummary]:
-    with db.session() as session:
+    with db.session(write=False) as session:
         plans = session.scalars(
             select(Plan).join(Plan.unit).order_by(Unit.code, Plan.year, Plan.kind)
         ).all()
@@ -114,7 +115,7 @@ def list_plans(db: Database) -> list[PlanSummary]:
 
 def export_plan(db: Database, unit_code: str, year: int,
                 kind: str = DocumentKind.PLAN) -> dict[str, Any]:
-    with db.session() as session:
+    with db.session(write=False) as session:
         return codec.plan_to_dict(find_plan(session, unit_code, year, kind))
 
 
@@ -254,7 +255,7 @@ class Change:
 
 def plan_history(db: Database, plan_uid: str) -> list[Change]:
     """Every recorded change of a plan, oldest first."""
-    with db.session() as session:
+    with db.session(write=False) as session:
         rows = session.scalars(
             select(ChangeRecord).where(ChangeRecord.plan_uid == plan_uid)
             .order_by(ChangeRecord.id)
@@ -264,7 +265,7 @@ def plan_history(db: Database, plan_uid: str) -> list[Change]:
 
 
 def indicator_values(db: Database, indicator_uid: str) -> dict[tuple[int, str], Value]:
-    with db.session() as session:
+    with db.session(write=False) as session:
         rows = session.scalars(
             select(IndicatorValue).join(IndicatorValue.indicator)
             .where(Indicator.uid == indicator_uid)

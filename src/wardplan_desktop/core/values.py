@@ -44,7 +44,9 @@ _RATIO_RE = re.compile(rf"^{_N}\s*/\s*{_N}\s*{_UNIT}(?:\s*\(([^()]*)\))?$", re.I
 _CHANGE_RE = re.compile(
     rf"^(tăng|giảm)\s+(?:thêm\s+)?{_N}\s*{_UNIT}(?:\s*,?\s*so với\s+(.+))?$", re.I
 )
-_NUMBER_RE = re.compile(rf"^{_N}\s*{_UNIT}$", re.I)
+# A plain number or a bound may be negative ("-1,5%" growth): parse_number reads the sign
+# and canonical_text prints it, so a value built in code must read back.
+_NUMBER_RE = re.compile(rf"^([+-]?{NUMBER_PATTERN})\s*{_UNIT}$", re.I)
 _YEAR_RE = re.compile(r"\b(19\d\d|20\d\d|21\d\d)\b")
 _HAS_DIGIT = re.compile(r"\d")
 
@@ -157,9 +159,8 @@ def parse_value(text: str, style: Style | None = None) -> Value:
         )
     m = _NUMBER_RE.match(work)
     if m:
-        return Value(
-            ValueKind.NUMBER, original, value=parse_number(m.group(1), style), unit=_unit(m.group(2))
-        )
+        number = parse_number(m.group(1), style)
+        return Value(ValueKind.NUMBER, original, value=number, unit=_unit(m.group(2)))
     raise UnreadableValueError(text=original)
 
 

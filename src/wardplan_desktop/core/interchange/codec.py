@@ -9,6 +9,7 @@ what it produces and exporting again gives the same content.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -33,15 +34,15 @@ from ..errors import (
     MSG_NEWER_FORMAT,
     MSG_NOT_A_PLAN_FILE,
     MSG_NOT_JSON,
+    MSG_NOT_UTF8,
     MSG_SCHEMA,
+    QT_TRANSLATE_NOOP,
     AmbiguousNumberError,
     InterchangeError,
-    QT_TRANSLATE_NOOP,
     UnreadableValueError,
     WardPlanError,
 )
 from ..numbers import normalize_text
-from ..values import Value, parse_value
 from ..storage.schema import (
     Appendix,
     Footnote,
@@ -56,6 +57,7 @@ from ..storage.schema import (
     Unit,
     new_uid,
 )
+from ..values import Value, parse_value
 
 FORMAT = "wardplan-plan"
 FORMAT_VERSION = 1
@@ -71,6 +73,12 @@ MSG_FOOTNOTE_UNUSED = QT_TRANSLATE_NOOP(
     "Errors", "footnote {key} is never cited in the text, or cited more than once"
 )
 MSG_DUPLICATE_UID = QT_TRANSLATE_NOOP("Errors", "the identifier {uid} is used twice")
+MSG_DUPLICATE_FOOTNOTE = QT_TRANSLATE_NOOP("Errors", "two footnotes have the key {key}")
+MSG_UID_TAKEN = QT_TRANSLATE_NOOP(
+    "Errors",
+    "it is a copy of another plan already stored (the identifier {uid} is taken); "
+    "start next year's plan with rollover instead of copying a file",
+)
 MSG_DUPLICATE_VALUE = QT_TRANSLATE_NOOP(
     "Errors", 'indicator "{indicator}" has two values for {period} {year}'
 )
@@ -102,7 +110,8 @@ def read_plan_file(path: Path) -> dict[str, Any]:
             )
         raw = path.read_bytes()
     except OSError as exc:
-        raise InterchangeError(MSG_CANNOT_READ_FILE, path=str(path), detail=exc.strerror or exc)
+        raise InterchangeError(
+            MSG_CANNOT_READ_FILE, path=str(path), detail=exc.strerror or exc) from exc
     return parse_plan_bytes(raw, str(path))
 
 
@@ -111,11 +120,11 @@ def parse_plan_bytes(raw: bytes, label: str) -> dict[str, Any]:
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise InterchangeError(MSG_NOT_JSON, path=label, detail=f"not UTF-8 text: {exc.reason}")
+        raise InterchangeError(MSG_NOT_UTF8, path=label) from exc
     except json.JSONDecodeError as exc:
         raise InterchangeError(
-            MSG_NOT_JSON, path=label, detail=f"{exc.msg}, line {exc.lineno} column {exc.colno}"
-        )
+            MSG_NOT_JSON, path=label, line=exc.lineno, column=exc.colno
+        ) from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InterchangeError(MSG_NOT_A_PLAN_FILE, path=label, format=FORMAT)
     version = data.get("format_version")
@@ -157,8 +166,8 @@ def _indicators(plan: dict[str, Any]) -> Iterator[dict[str, Any]]:
 
 def _check_consistency(plan: dict[str, Any], label: str) -> None:
     def refuse(template: str, **params: Any) -> None:
-        detail = WardPlanError(template, **params)
-        raise InterchangeError(MSG_INCONSISTENT, path=label, detail=detail.render())
+        raise InterchangeError(MSG_INCONSISTENT, path=label,
+                               detail=WardPlanError(template, **params))
 
     # Identifiers are unique within the file.
     seen: set[str] = set()
@@ -177,6 +186,9 @@ def _check_consistency(plan: dict[str, Any], label: str) -> None:
     for section in _walk(plan.get("sections", [])):
         cited.extend(_FOOTNOTE_MARK.findall(section["text"]))
     keys = [f["key"] for f in plan.get("footnotes", [])]
+    for key in keys:
+        if keys.count(key) > 1:
+            refuse(MSG_DUPLICATE_FOOTNOTE, key=key)
     for key in cited:
         if key not in keys:
             refuse(MSG_FOOTNOTE_UNKNOWN, key=key)
@@ -202,7 +214,7 @@ def _check_consistency(plan: dict[str, Any], label: str) -> None:
                     indicator=indicator["name"],
                     year=entry["year"],
                     period=entry["period"],
-                    detail=exc.render(),
+                    detail=exc,
                 ) from exc
 
 
@@ -287,11 +299,13 @@ def upsert_unit(session: Session, data: dict[str, Any]) -> Unit:
     return unit
 
 
-def store_plan(session: Session, data: dict[str, Any]) -> Plan:
+def store_plan(session: Session, data: dict[str, Any], label: str = "") -> Plan:
     """Write a checked plan (from :func:`read_plan_file`) into the session.
 
     A plan of the same unit, year and kind is replaced.  The caller's
-    transaction makes the whole replacement atomic.
+    transaction makes the whole replacement atomic.  Identifiers that belong to
+    another stored plan (a file copied from it) are refused, naming the file
+    as ``label``.
     """
     p = data["plan"]
     unit = upsert_unit(session, p["unit"])
@@ -302,6 +316,7 @@ def store_plan(session: Session, data: dict[str, Any]) -> Plan:
     if old is not None:
         session.delete(old)
         session.flush()
+    _check_uids_free(session, p, label)
     date = p.get("date", {"year": p["year"] - 1})
     sig = p.get("signature", {})
     plan = Plan(
@@ -329,7 +344,9 @@ def store_plan(session: Session, data: dict[str, Any]) -> Plan:
         signer=sig.get("signer", ""),
     )
     session.add(plan)
-    plan.legal_bases = [LegalBasis(position=i, text=t) for i, t in enumerate(p.get("legal_bases", []))]
+    plan.legal_bases = [
+        LegalBasis(position=i, text=t) for i, t in enumerate(p.get("legal_bases", []))
+    ]
     plan.recipients = [
         Recipient(position=i, name=r["name"], purpose=r.get("purpose", ""))
         for i, r in enumerate(p.get("recipients", []))
@@ -357,6 +374,29 @@ def store_plan(session: Session, data: dict[str, Any]) -> Plan:
         plan.indicator_groups.append(group)
         _store_indicators(plan, group, g.get("indicators", []), None)
     return plan
+
+
+def _check_uids_free(session: Session, p: dict[str, Any], label: str) -> None:
+    """Refuse identifiers that belong to another stored plan (a copied file).
+
+    Identifiers are unique in the whole database; without this check such a
+    file would fail on a UNIQUE constraint instead of with a message.
+    """
+    owned: list[tuple[Any, list[dict[str, Any]]]] = [
+        (Plan, [p]), (Section, list(_walk(p.get("sections", [])))),
+        (Footnote, p.get("footnotes", [])), (KeyTask, p.get("key_tasks", [])),
+        (IndicatorGroup, p.get("indicator_groups", [])), (Indicator, list(_indicators(p))),
+        (Appendix, p.get("appendices", [])),
+    ]
+    for model, items in owned:
+        uids = [item["uid"] for item in items if item.get("uid")]
+        for start in range(0, len(uids), 500):
+            taken = session.scalar(
+                select(model.uid).where(model.uid.in_(uids[start:start + 500])).limit(1)
+            )
+            if taken is not None:
+                raise InterchangeError(MSG_INCONSISTENT, path=label,
+                                       detail=WardPlanError(MSG_UID_TAKEN, uid=taken))
 
 
 def _store_sections(plan: Plan, nodes: list[dict[str, Any]], parent: Section | None) -> None:
@@ -552,7 +592,5 @@ def write_atomically(path: Path, payload: bytes) -> None:
         ) from exc
     finally:
         if tmp_name is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
-            except OSError:
-                pass

@@ -21,7 +21,6 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import history
 from ..errors import (
     MSG_DB_CORRUPT,
     MSG_DB_FOREIGN,
@@ -32,6 +31,7 @@ from ..errors import (
     MSG_DB_READ_ONLY,
     StorageError,
 )
+from . import history
 
 APPLICATION_ID = 0x57504C4E  # "WPLN"
 BUSY_TIMEOUT_MS = 5000
@@ -192,8 +192,16 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.close()
 
 
+#: Execution option marking a unit of work that writes: it takes SQLite's write lock
+#: at BEGIN.  A deferred transaction that reads first and then writes cannot wait for
+#: another writer (SQLite refuses the upgrade at once, without the busy timeout); an
+#: immediate one waits up to BUSY_TIMEOUT_MS for the lock like any other statement.
+_WRITE = "wardplan_write"
+
+
 def _on_begin(conn: object) -> None:
-    conn.exec_driver_sql("BEGIN")  # type: ignore[attr-defined]
+    write = conn.get_execution_options().get(_WRITE, False)  # type: ignore[attr-defined]
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")  # type: ignore[attr-defined]
 
 
 def make_engine(path: Path) -> Engine:
@@ -210,19 +218,26 @@ class Database:
         self.path = Path(path)
         self.migration = migrate(self.path)
         self.engine = make_engine(self.path)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._sessions = sessionmaker(
+            self.engine.execution_options(**{_WRITE: True}), expire_on_commit=False
+        )
+        self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
         history.install(self._sessions)
+        history.install(self._read_sessions)
 
     @contextlib.contextmanager
-    def session(self) -> Iterator[Session]:
+    def session(self, *, write: bool = True) -> Iterator[Session]:
         """One unit of work: committed at the end of the block, rolled back on error.
 
         Environment failures surface as :class:`StorageError`; nothing of the
-        unit of work is kept when one occurs.
+        unit of work is kept when one occurs.  A unit of work that writes takes
+        the write lock when it begins (waiting up to the busy timeout for another
+        program); ``write=False`` is for units of work that only read, which then
+        never wait for a writer.
         """
-        with storage_errors(self.path):
-            with self._sessions() as session, session.begin():
-                yield session
+        factory = self._sessions if write else self._read_sessions
+        with storage_errors(self.path), factory() as session, session.begin():
+            yield session
 
     def close(self) -> None:
         self.engine.dispose()

@@ -70,24 +70,69 @@ def value_snapshot(fields: Any) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
-def _plan_of(obj: Any) -> Plan | None:
+def _owners(session: Session) -> tuple[dict[int, Any], list[tuple[Any, Any]]]:
+    """Children added to or taken out of a collection in this flush, with their owner.
+
+    A child appended to ``plan.recipients`` knows its plan only once the flush has
+    written its ``plan_id``, and a child taken out of a ``delete-orphan`` collection
+    is deleted by the flush without ever appearing in ``session.deleted``: both are
+    found here, on the owner's side.  Returns ``{id(child): owner}`` and the
+    ``(owner, child)`` pairs of children taken out.
+    """
+    owners: dict[int, Any] = {}
+    removed: list[tuple[Any, Any]] = []
+    for owner in [*session.new, *session.dirty]:
+        if not isinstance(owner, _TRACKED):
+            continue
+        state = inspect(owner)
+        for rel in state.mapper.relationships:
+            if not rel.uselist:
+                continue
+            hist = state.attrs[rel.key].history
+            for child in hist.added:
+                owners[id(child)] = owner
+            for child in hist.deleted:
+                owners.setdefault(id(child), owner)
+                if rel.cascade.delete_orphan:
+                    removed.append((owner, child))
+    return owners, removed
+
+
+def _indicator_of(value: IndicatorValue, owners: dict[int, Any]) -> Indicator | None:
+    indicator = value.indicator or owners.get(id(value))
+    if indicator is None and value.indicator_id is not None:
+        indicator = inspect(value).session.get(Indicator, value.indicator_id)
+    return indicator
+
+
+def _plan_of(obj: Any, owners: dict[int, Any]) -> Plan | None:
     if isinstance(obj, Plan):
         return obj
     if isinstance(obj, IndicatorValue):
-        indicator = obj.indicator
-        return indicator.plan if indicator is not None else None
+        indicator = _indicator_of(obj, owners)
+        return _plan_of(indicator, owners) if indicator is not None else None
     plan = getattr(obj, "plan", None)
+    if plan is None and id(obj) in owners:
+        plan = _plan_of(owners[id(obj)], owners)
     if plan is None and getattr(obj, "plan_id", None) is not None:
-        plan = obj._sa_instance_state.session.get(Plan, obj.plan_id)
+        plan = inspect(obj).session.get(Plan, obj.plan_id)
     return plan
 
 
-def _entity_uid(obj: Any) -> str:
+def _entity_uid(obj: Any, owners: dict[int, Any]) -> str:
     if isinstance(obj, IndicatorValue):
-        indicator_uid = obj.indicator.uid if obj.indicator is not None else ""
+        indicator = _indicator_of(obj, owners)
+        indicator_uid = indicator.uid if indicator is not None else ""
         return f"{indicator_uid}:{obj.year}:{obj.period}"
     uid = getattr(obj, "uid", None)
     return uid if uid else str(getattr(obj, "position", ""))
+
+
+def _reference(obj: Any) -> str | None:
+    """How a many-to-one target (a parent section, an indicator group…) is recorded."""
+    if obj is None:
+        return None
+    return getattr(obj, "uid", None) or getattr(obj, "code", None) or str(obj.id)
 
 
 def _text(value: Any) -> str | None:
@@ -114,7 +159,8 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
     actor = session.info.get(ACTOR) or default_actor()
     bumped: set[int] = session.info.setdefault(_BUMPED, set())
     now = utc_now()
-    records: list[tuple[Plan, str, Any, str, str | None, str | None]] = []
+    records: list[tuple[Plan | None, str, Any, str, str | None, str | None]] = []
+    owners, removed = _owners(session)
 
     for obj in list(session.dirty):
         if not isinstance(obj, _TRACKED) or not session.is_modified(obj):
@@ -128,8 +174,9 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
             for a in changed:
                 if a.key in before:
                     before[a.key] = a.history.deleted[0] if a.history.deleted else None
-            records.append((_plan_of(obj), "update", obj, "value",  # type: ignore[arg-type]
-                            value_snapshot(before), value_snapshot(obj)))
+            if any(a.key in before for a in changed):
+                records.append((_plan_of(obj, owners), "update", obj, "value",
+                                value_snapshot(before), value_snapshot(obj)))
             continue
         for attr in state.mapper.column_attrs:
             if attr.key in _IGNORED:
@@ -141,13 +188,37 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
             new = hist.added[0] if hist.added else None
             if _text(old) == _text(new):
                 continue
-            records.append((_plan_of(obj), "update", obj, attr.key, _text(old), _text(new)))  # type: ignore[arg-type]
+            records.append((_plan_of(obj, owners), "update", obj, attr.key, _text(old),
+                            _text(new)))
+        # A move (section.parent = …, indicator.group = …) changes its foreign key
+        # only during the flush: record it from the relationship.  Being taken out
+        # of a plan or an indicator is a deletion, recorded below.
+        for rel in state.mapper.relationships:
+            if rel.uselist or rel.key in ("plan", "indicator"):
+                continue
+            hist = state.attrs[rel.key].history
+            if not hist.has_changes():
+                continue
+            old_ref = _reference(hist.deleted[0]) if hist.deleted else None
+            if old_ref is None and not hist.deleted:
+                fk = next(iter(rel.local_columns))
+                old_id = state.committed_state.get(fk.key, getattr(obj, fk.key))
+                target = session.get(rel.mapper.class_, old_id) if old_id is not None else None
+                old_ref = _reference(target)
+            new_ref = _reference(hist.added[0]) if hist.added else None
+            if old_ref != new_ref:
+                records.append((_plan_of(obj, owners), "update", obj, rel.key, old_ref, new_ref))
     for obj in list(session.new):
         if isinstance(obj, _TRACKED) and not isinstance(obj, Plan):
-            records.append((_plan_of(obj), "insert", obj, "", None, _summary(obj)))  # type: ignore[arg-type]
-    for obj in list(session.deleted):
-        if isinstance(obj, _TRACKED) and not isinstance(obj, Plan):
-            records.append((_plan_of(obj), "delete", obj, "", _summary(obj), None))  # type: ignore[arg-type]
+            records.append((_plan_of(obj, owners), "insert", obj, "", None, _summary(obj)))
+    deleted = [obj for obj in session.deleted if isinstance(obj, _TRACKED)]
+    for _owner, child in removed:
+        state = inspect(child)
+        if state.persistent and child not in session.deleted and child not in deleted:
+            deleted.append(child)  # an orphan: the flush deletes it
+    for obj in deleted:
+        if not isinstance(obj, Plan):
+            records.append((_plan_of(obj, owners), "delete", obj, "", _summary(obj), None))
 
     for plan, action, obj, attribute, old, new in records:
         if plan is None or plan in session.new or plan in session.deleted:
@@ -166,7 +237,7 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
                 actor=actor,
                 action=action,
                 entity=obj.__tablename__,
-                entity_uid=_entity_uid(obj),
+                entity_uid=_entity_uid(obj, owners),
                 attribute=attribute,
                 old_value=old,
                 new_value=new,

@@ -1,0 +1,133 @@
+"""The main window: the plans held, and the selected plan's text and indicators."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
+
+from ..core import service
+from ..core.errors import WardPlanError
+from ..core.storage.database import Database
+from .document_view import DocumentView
+from .models import IndicatorTableModel, PlanListModel
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.plans = PlanListModel()
+        self.indicators = IndicatorTableModel()
+
+        self.plan_view = QTableView()
+        self.plan_view.setModel(self.plans)
+        self.plan_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.plan_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.plan_view.verticalHeader().hide()
+        self.plan_view.horizontalHeader().setStretchLastSection(True)
+        self.plan_view.selectionModel().selectionChanged.connect(self._on_selection)
+
+        self.document = DocumentView()
+        self.indicator_view = QTableView()
+        self.indicator_view.setModel(self.indicators)
+        self.indicator_view.verticalHeader().hide()
+        self.indicator_view.setWordWrap(True)
+        header = self.indicator_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.document, "")
+        self.tabs.addTab(self.indicator_view, "")
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.plan_view)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 4)
+        self.setCentralWidget(splitter)
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+
+        self.import_action = QAction(self)
+        self.import_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.import_action.triggered.connect(self.import_file)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu = self.menuBar().addMenu("")
+        self.file_menu.addAction(self.import_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.retranslate_ui()
+        self.resize(1280, 720)
+        self.refresh()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("WardPlan Desktop"))
+        self.tabs.setTabText(0, self.tr("Document"))
+        self.tabs.setTabText(1, self.tr("Indicators"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.import_action.setText(self.tr("&Import plan file…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.status_label.setText(self.tr("Data: {path}").format(path=self._db.path))
+
+    def refresh(self, select_uid: str | None = None) -> None:
+        plans = service.list_plans(self._db)
+        self.plans.set_plans(plans)
+        self.plan_view.resizeColumnsToContents()
+        if plans:
+            row = next((i for i, p in enumerate(plans) if p.uid == select_uid), 0)
+            self.plan_view.selectRow(row)
+        else:
+            self._show(None)
+
+    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = {i.row() for i in selected.indexes()}
+        if not rows:
+            return
+        summary = self.plans.plan_at(min(rows))
+        try:
+            plan = service.export_plan(self._db, summary.unit, summary.year, summary.kind)
+        except WardPlanError as exc:
+            self._error(exc)
+            return
+        self._show(plan["plan"])
+
+    def _show(self, plan: dict[str, Any] | None) -> None:
+        self.document.show_plan(plan)
+        self.indicators.set_plan(plan)
+        self.indicator_view.resizeColumnsToContents()
+        self.indicator_view.setColumnWidth(1, 420)
+        self.indicator_view.resizeRowsToContents()
+
+    def import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import plan file"), "", self.tr("Plan files (*.json)"))
+        if not path:
+            return
+        try:
+            summary = service.import_plan_file(self._db, path)
+        except WardPlanError as exc:
+            self._error(exc)
+            return
+        self.refresh(summary.uid)
+
+    def _error(self, exc: WardPlanError) -> None:
+        from PySide6.QtCore import QCoreApplication
+
+        QMessageBox.warning(self, self.tr("WardPlan Desktop"),
+                            exc.render(QCoreApplication.translate))

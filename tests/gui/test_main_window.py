@@ -1,0 +1,111 @@
+"""The main window, run for real offscreen, over a real database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from support import SEEDS
+from wardplan_desktop import app as app_module
+from wardplan_desktop import i18n
+from wardplan_desktop.core import service
+from wardplan_desktop.core.storage.database import Database
+from wardplan_desktop.gui.main_window import MainWindow
+from wardplan_desktop.gui.models import IndicatorTableModel, PlanListModel
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese(qapp: object) -> None:
+    i18n.install("vi")
+
+
+@pytest.fixture
+def loaded_db(db: Database) -> Database:
+    for seed in SEEDS:
+        service.import_plan_file(db, seed)
+    return db
+
+
+def test_models_pass_the_model_tester(qtmodeltester: ModelTester, loaded_db: Database) -> None:
+    plans = PlanListModel(service.list_plans(loaded_db))
+    qtmodeltester.check(plans)
+    indicators = IndicatorTableModel()
+    for summary in service.list_plans(loaded_db):
+        indicators.set_plan(
+            service.export_plan(loaded_db, summary.unit, summary.year, summary.kind)["plan"])
+        qtmodeltester.check(indicators)
+
+
+def test_window_shows_plans_text_and_indicators_in_vietnamese(
+        qtbot: QtBot, loaded_db: Database) -> None:
+    window = MainWindow(loaded_db)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.tabs.tabText(1) == "Chỉ tiêu"
+    assert window.plans.rowCount() == 3
+    row = next(i for i in range(3) if window.plans.plan_at(i).unit == "P-MYPHU")
+    window.plan_view.selectRow(row)
+    text = window.document.toPlainText()
+    assert "ỦY BAN NHÂN DÂN" in text and "Số: 843/KH-UBND" in text
+    assert "Mỹ Phú, ngày 29 tháng 11 năm 2023" in text
+    assert "Nguyễn Văn Kiền" in text
+    model = window.indicators
+    names = [model.index(r, 1).data() for r in range(model.rowCount())]
+    assert "Thu ngân sách" in names
+    values = [model.index(r, 3).data() for r in range(model.rowCount())]
+    assert "9.949.000.000đ" in values and "5/5 khóm" in values
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "Kế hoạch 2024"
+
+
+def test_assessment_columns_compute_percent_and_status(loaded_db: Database) -> None:
+    from wardplan_desktop.core.values import parse_value
+
+    plan = service.export_plan(loaded_db, "P-MYPHU", 2024)["plan"]
+    # A realistic next-year plan: 2024 target and estimate side by side.
+    uid = plan["indicator_groups"][0]["indicators"][0]["uid"]  # Thu ngân sách
+    service.set_value(loaded_db, uid, 2024, "estimate", parse_value("10.945.000.000đ"))
+    plan = service.export_plan(loaded_db, "P-MYPHU", 2024)["plan"]
+    plan["year"] = 2025  # assessed year is the one before the plan's year
+    model = IndicatorTableModel()
+    model.set_plan(plan)
+    row = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == "Thu ngân sách")
+    n = model.columnCount()
+    assert model.headerData(n - 3, Qt.Orientation.Horizontal) == "% so KH"
+    assert model.index(row, n - 3).data() == "110,01%"
+    assert model.index(row, n - 2).data() == "Vượt"
+
+
+def test_first_run_offers_the_sample_plans(
+        qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(box.text())
+        accept = next(b for b in box.buttons()
+                      if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+        assert accept.text() == "Nạp kế hoạch mẫu"
+        accept.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    assert app_module.offer_demo(db) is True
+    assert "Chưa có kế hoạch nào" in shown[0]
+    assert len(service.list_plans(db)) == len(app_module.demo_files()) == 3
+    assert app_module.offer_demo(db) is False  # only on a first run
+    assert len(shown) == 1
+
+
+def test_demo_files_are_the_seed_fixtures() -> None:
+    demo = {p.name: p.read_bytes() for p in app_module.demo_files()}
+    assert demo == {p.name: p.read_bytes() for p in SEEDS}
+
+
+def test_smoke_test_starts_paints_and_exits_without_dialogs(
+        qapp: object, data_dir: Path) -> None:
+    assert app_module.run(["--smoke-test", "--data-dir", str(data_dir)]) == 0
