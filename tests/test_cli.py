@@ -92,7 +92,7 @@ def test_english_messages(tmp_path: Path, data_dir: Path) -> None:
 
 
 @pytest.mark.parametrize("args", [
-    [], ["frobnicate"], ["export", "pdf", "--unit", "X", "--year", "2024", "-o", "x"],
+    [], ["frobnicate"], ["export", "odt", "--unit", "X", "--year", "2024", "-o", "x"],
     ["export", "json", "--unit", "X", "--year", "two", "-o", "x"], ["rollover", "--unit", "X"],
 ])
 def test_wrong_usage_exits_2(args: list[str], data_dir: Path) -> None:

@@ -55,6 +55,10 @@
         <translation>ghi kế hoạch ra tệp</translation>
     </message>
     <message>
+        <source>pdf, docx, xlsx: the document itself, its appendices, or both (default)</source>
+        <translation>pdf, docx, xlsx: chỉ văn bản, chỉ các phụ lục, hoặc cả hai (mặc định)</translation>
+    </message>
+    <message>
         <source>start next year&apos;s plan from this year&apos;s</source>
         <translation>tạo kế hoạch năm sau từ kế hoạch năm nay</translation>
     </message>
@@ -206,6 +210,34 @@
         <translation>Không dùng được cơ sở dữ liệu {path}: {detail}. Chưa có gì bị thay đổi.</translation>
     </message>
     <message>
+        <source>the folder or file does not exist</source>
+        <translation>thư mục hoặc tệp không tồn tại</translation>
+    </message>
+    <message>
+        <source>no permission</source>
+        <translation>không có quyền</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>ổ đĩa chỉ cho phép đọc</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>ổ đĩa đã đầy</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>đó là một thư mục</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>một phần của đường dẫn không phải thư mục</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>đã dùng hết hạn mức dung lượng</translation>
+    </message>
+    <message>
         <source>the text cites footnote [^{key}] but the file has no footnote {key}</source>
         <translation>văn bản dẫn chú thích [^{key}] nhưng tệp không có chú thích {key}</translation>
     </message>
@@ -236,6 +268,46 @@
     <message>
         <source>the meaning given for &quot;{text}&quot; lacks {missing}</source>
         <translation>giá trị ghi kèm &quot;{text}&quot; thiếu {missing}</translation>
+    </message>
+    <message>
+        <source>An Excel file holds the appendices only; choose the appendices or a PDF or Word file for the document itself.</source>
+        <translation>Tệp Excel chỉ chứa các phụ lục; hãy chọn phụ lục, hoặc chọn tệp PDF hay Word cho bản thân văn bản.</translation>
+    </message>
+    <message>
+        <source>This document has no appendices to print.</source>
+        <translation>Văn bản này không có phụ lục để in.</translation>
+    </message>
+    <message>
+        <source>The document cannot be printed yet: it has no {missing}. Fill it in and try again.</source>
+        <translation>Chưa in được văn bản: còn thiếu {missing}. Hãy điền vào rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>title (trích yếu)</source>
+        <translation>trích yếu</translation>
+    </message>
+    <message>
+        <source>issuing body</source>
+        <translation>tên cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>document symbol (e.g. KH-UBND)</source>
+        <translation>ký hiệu văn bản (ví dụ KH-UBND)</translation>
+    </message>
+    <message>
+        <source>place name for the date line</source>
+        <translation>địa danh ghi ở dòng ngày tháng</translation>
+    </message>
+    <message>
+        <source>signer&apos;s position</source>
+        <translation>chức vụ người ký</translation>
+    </message>
+    <message>
+        <source>signer&apos;s name</source>
+        <translation>tên người ký</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>năm</translation>
     </message>
 </context>
 <context>
@@ -332,6 +404,26 @@
         <translation>T&amp;hoát</translation>
     </message>
     <message>
+        <source>&amp;Documents</source>
+        <translation>&amp;Văn bản in</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view and print…</source>
+        <translation>&amp;Xem trước và in…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;PDF…</source>
+        <translation>Xuất tệp &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;Word…</source>
+        <translation>Xuất tệp &amp;Word…</translation>
+    </message>
+    <message>
+        <source>Export appendices as &amp;Excel…</source>
+        <translation>Xuất phụ lục ra &amp;Excel…</translation>
+    </message>
+    <message>
         <source>Data: {path}</source>
         <translation>Dữ liệu: {path}</translation>
     </message>
@@ -342,6 +434,14 @@
     <message>
         <source>Plan files (*.json)</source>
         <translation>Tệp kế hoạch (*.json)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất tệp</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>Đã ghi {path}</translation>
     </message>
 </context>
 <context>
@@ -389,6 +489,56 @@
     <message>
         <source>Emulation plan</source>
         <translation>Kế hoạch thi đua</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Print preview</source>
+        <translation>Xem trước khi in</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>&amp;Lưu PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Đó&amp;ng</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Lưu PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Văn bản Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Preparing the document…</source>
+        <translation>Đang chuẩn bị văn bản…</translation>
+    </message>
+    <message>
+        <source>Writing {path}…</source>
+        <translation>Đang ghi {path}…</translation>
     </message>
 </context>
 </TS>

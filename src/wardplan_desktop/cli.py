@@ -19,6 +19,7 @@ from . import __version__, i18n
 from .core import service
 from .core.enums import DocumentKind
 from .core.errors import WardPlanError
+from .core.documents.export import DOCUMENTS, FORMATS, export_to_file
 from .core.interchange import codec
 from .core.storage.database import open_data_folder
 from .paths import default_data_dir
@@ -47,10 +48,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help=translate("Cli", "print a JSON array"))
 
     p = sub.add_parser("export", help=translate("Cli", "write a plan to a file"))
-    p.add_argument("format", choices=["json"])
+    p.add_argument("format", choices=["json", *FORMATS])
     p.add_argument("--unit", required=True, metavar="CODE")
     p.add_argument("--year", required=True, type=int, metavar="N")
     p.add_argument("--kind", default=DocumentKind.PLAN.value, choices=kinds)
+    p.add_argument("--document", choices=DOCUMENTS, default="all",
+                   help=translate("Cli", "pdf, docx, xlsx: the document itself, its appendices, "
+                                         "or both (default)"))
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
 
     p = sub.add_parser("rollover", help=translate("Cli", "start next year's plan from this year's"))
@@ -116,7 +120,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "export":
         with open_data_folder(data_dir) as db:
             data = service.export_plan(db, args.unit, args.year, args.kind)
-        codec.write_atomically(args.output, codec.dump_plan(data))
+        if args.format == "json":
+            codec.write_atomically(args.output, codec.dump_plan(data))
+        else:
+            export_to_file(data["plan"], args.format, args.document, args.output)
         print(translate("Cli", "Wrote {path}.").format(path=args.output))
         return 0
     if args.command == "rollover":

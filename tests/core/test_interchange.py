@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from support import SEED_000, SEED_003, all_strings, indicators, seed, state, strip_uids, write
 from wardplan_desktop.core import service
 from wardplan_desktop.core.errors import (
     MSG_BAD_VALUE_IN_FILE,
@@ -35,56 +36,7 @@ from wardplan_desktop.core.errors import (
 from wardplan_desktop.core.interchange import codec
 from wardplan_desktop.core.storage.database import Database
 
-SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
-SEED_000 = SEEDS / "000_0c8f4229b550f69e.json"
-SEED_003 = SEEDS / "003_a5ef3e362a8e7281.json"
-
-
 # --------------------------------------------------------------------------- helpers
-
-
-def seed(path: Path = SEED_003) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def strip_uids(obj: Any) -> Any:
-    """A hand-written file: the same plan without any identifier."""
-    if isinstance(obj, dict):
-        return {k: strip_uids(v) for k, v in obj.items() if k != "uid"}
-    if isinstance(obj, list):
-        return [strip_uids(v) for v in obj]
-    return obj
-
-
-def walk(nodes: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    for node in nodes:
-        yield node
-        yield from walk(node.get("children", []))
-
-
-def indicators(plan: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    for group in plan["indicator_groups"]:
-        yield from walk(group["indicators"])
-
-
-def all_strings(obj: Any) -> Iterator[str]:
-    if isinstance(obj, dict):
-        for v in obj.values():
-            yield from all_strings(v)
-    elif isinstance(obj, list):
-        for v in obj:
-            yield from all_strings(v)
-    elif isinstance(obj, str):
-        yield obj
-
-
-def state(db: Database) -> tuple[Any, ...]:
-    plans = service.list_plans(db)
-    return (
-        plans,
-        [service.export_plan(db, p.unit, p.year, p.kind) for p in plans],
-        [service.plan_history(db, p.uid) for p in plans],
-    )
 
 
 @pytest.fixture
@@ -264,8 +216,7 @@ def test_ambiguous_number_is_accepted_once_its_meaning_is_given(
     data = seed()
     _first_indicator(data)["values"] = [dict(AMBIGUOUS, kind="number", value="12575",
                                              unit="")]
-    path = tmp_path / "ke-hoach.json"
-    path.write_bytes(codec.dump_plan(data))
+    path = write(tmp_path, data, "ke-hoach.json")
     service.import_plan_file(db, path)
     [entry] = _first_indicator(service.export_plan(db, "P-MYPHU", 2024))["values"]
     assert entry == {"year": 2024, "period": "target", "text": "12,575", "kind": "number",
@@ -278,8 +229,7 @@ def test_plan_uids_already_used_by_another_plan_are_refused(
     """A file copied from another plan (same identifiers, another year)."""
     data = seed()
     data["plan"]["year"] = 2025
-    path = tmp_path / "copy.json"
-    path.write_bytes(codec.dump_plan(data))
+    path = write(tmp_path, data, "copy.json")
     before = state(stored)
     with pytest.raises(InterchangeError) as info:
         service.import_plan_file(stored, path)
@@ -328,8 +278,7 @@ def test_decomposed_text_is_stored_as_nfc(db: Database, tmp_path: Path) -> None:
 def test_stray_white_space_is_trimmed(db: Database, tmp_path: Path) -> None:
     data = seed()
     data["plan"]["title"] = "  Thực hiện nhiệm vụ\u00a0phát triển   kinh tế - xã hội năm 2024 "
-    path = tmp_path / "spaces.json"
-    path.write_bytes(codec.dump_plan(data))
+    path = write(tmp_path, data, "spaces.json")
     service.import_plan_file(db, path)
     assert service.export_plan(db, "P-MYPHU", 2024)["plan"]["title"] == (
         "Thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2024")
@@ -346,7 +295,7 @@ def test_byte_order_mark_is_accepted() -> None:
 def test_seed_fixture_is_a_canonical_export(db: Database, seed_file: Path) -> None:
     summary = service.import_plan_file(db, seed_file)
     exported = service.export_plan(db, summary.unit, summary.year, summary.kind)
-    assert exported == json.loads(seed_file.read_text(encoding="utf-8"))
+    assert exported == seed(seed_file)
     assert codec.dump_plan(exported) == seed_file.read_bytes()
 
 
@@ -369,9 +318,8 @@ def test_export_import_export_is_identical(
 def test_hand_written_file_gets_identifiers_and_then_round_trips(
     db: Database, seed_file: Path, tmp_path: Path
 ) -> None:
-    original = json.loads(seed_file.read_text(encoding="utf-8"))
-    path = tmp_path / "hand.json"
-    path.write_bytes(codec.dump_plan(strip_uids(original)))
+    original = seed(seed_file)
+    path = write(tmp_path, strip_uids(original), "hand.json")
     summary = service.import_plan_file(db, path)
     exported = service.export_plan(db, summary.unit, summary.year, summary.kind)
     assert strip_uids(exported) == strip_uids(original)
@@ -398,8 +346,7 @@ def test_values_given_as_words_only_are_read(db: Database, tmp_path: Path) -> No
     data = seed()
     for ind in indicators(data["plan"]):
         ind["values"] = [{k: v[k] for k in ("year", "period", "text")} for v in ind["values"]]
-    path = tmp_path / "words.json"
-    path.write_bytes(codec.dump_plan(data))
+    path = write(tmp_path, data, "words.json")
     service.import_plan_file(db, path)
     assert service.export_plan(db, "P-MYPHU", 2024) == seed()
 
@@ -461,7 +408,7 @@ def test_write_atomically_failing_midway_keeps_the_old_file(
     monkeypatch.setattr(codec.os, step, fail)
     with pytest.raises(InterchangeError) as info:
         codec.write_atomically(target, SEED_003.read_bytes())
-    assert "No space left on device" in str(info.value)
+    assert "the disk is full" in str(info.value)
     assert target.read_bytes() == b"old content"
     assert [p.name for p in tmp_path.iterdir()] == ["ke-hoach.json"]  # no partial file
 
@@ -478,8 +425,7 @@ def test_store_plan_keeps_a_given_revision_and_status(db: Database, tmp_path: Pa
     data = copy.deepcopy(seed(SEED_000))
     data["plan"]["revision"] = 12
     data["plan"]["status"] = "draft"
-    path = tmp_path / "r12.json"
-    path.write_bytes(codec.dump_plan(data))
+    path = write(tmp_path, data, "r12.json")
     summary = service.import_plan_file(db, path)
     assert (summary.revision, summary.status) == (12, "draft")
     assert service.export_plan(db, "P-LELOI", 2024) == data

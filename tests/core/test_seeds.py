@@ -11,25 +11,18 @@ checked to be what composing the structured data gives.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from support import SEED_000, SEED_002, SEED_003, all_strings, indicators, seed, walk
 from wardplan_desktop.core import service
 from wardplan_desktop.core.interchange import codec
 from wardplan_desktop.core.storage.database import Database
-
-SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
-SEED_000 = SEEDS / "000_0c8f4229b550f69e"
-SEED_002 = SEEDS / "002_87a0f57def9f695c"
-SEED_003 = SEEDS / "003_a5ef3e362a8e7281"
-
 
 # --------------------------------------------------------------------------- helpers
 
@@ -42,17 +35,6 @@ def norm(text: str) -> str:
 def compact(text: str) -> str:
     """``norm`` without any white space: for lines whose spacing the program sets."""
     return re.sub(r"\s+", "", norm(text))
-
-
-def strings(obj: Any) -> Iterator[str]:
-    if isinstance(obj, dict):
-        for v in obj.values():
-            yield from strings(v)
-    elif isinstance(obj, list):
-        for v in obj:
-            yield from strings(v)
-    elif isinstance(obj, str):
-        yield obj
 
 
 _MARKUP = re.compile(r"</?(?:p|b|i)>|\*+|^#+\s*")
@@ -76,26 +58,7 @@ def fragments(source: str) -> list[str]:
     return found
 
 
-def load(seed: Path) -> dict[str, Any]:
-    return json.loads(seed.with_suffix(".json").read_text(encoding="utf-8"))
-
-
-def indicators(plan: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    def walk(nodes: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-        for node in nodes:
-            yield node
-            yield from walk(node["children"])
-
-    for group in plan["indicator_groups"]:
-        yield from walk(group["indicators"])
-
-
 def sections(plan: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    def walk(nodes: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-        for node in nodes:
-            yield node
-            yield from walk(node["children"])
-
     yield from walk(plan["sections"])
 
 
@@ -182,26 +145,26 @@ SEED_PATHS = {"000": SEED_000, "002": SEED_002, "003": SEED_003}
 # --------------------------------------------------------------------------- every word kept
 
 
-@pytest.mark.parametrize("seed", sorted(SEED_PATHS))
-def test_every_source_fragment_is_in_the_fixture(seed: str) -> None:
-    path = SEED_PATHS[seed]
-    data = load(path)
-    blob = norm(" ".join(strings(data)))
+@pytest.mark.parametrize("key", sorted(SEED_PATHS))
+def test_every_source_fragment_is_in_the_fixture(key: str) -> None:
+    path = SEED_PATHS[key]
+    data = seed(path)
+    blob = norm(" ".join(all_strings(data)))
     source = fragments(path.with_suffix(".txt").read_text(encoding="utf-8"))
     assert len(source) > 50  # the source text was read at all
 
-    exceptions = COMPOSED[seed]
+    exceptions = COMPOSED[key]
     missing = [f for f in source if norm(f) not in blob and f not in exceptions]
     assert missing == []
 
 
-@pytest.mark.parametrize("seed", sorted(SEED_PATHS))
-def test_composed_fragments_come_from_structured_data(seed: str) -> None:
-    path = SEED_PATHS[seed]
-    plan = load(path)["plan"]
-    blob = norm(" ".join(strings(plan)))
+@pytest.mark.parametrize("key", sorted(SEED_PATHS))
+def test_composed_fragments_come_from_structured_data(key: str) -> None:
+    path = SEED_PATHS[key]
+    plan = seed(path)["plan"]
+    blob = norm(" ".join(all_strings(plan)))
     source = fragments(path.with_suffix(".txt").read_text(encoding="utf-8"))
-    for fragment, (reason, compose) in COMPOSED[seed].items():
+    for fragment, (reason, compose) in COMPOSED[key].items():
         assert reason
         # Every exception is really in the source and really missing as such:
         # the list cannot go stale.
@@ -215,7 +178,7 @@ def test_composed_fragments_come_from_structured_data(seed: str) -> None:
 
 
 def test_seed_000_key_tasks_recipients_signer() -> None:
-    plan = load(SEED_000)["plan"]
+    plan = seed(SEED_000)["plan"]
     assert (plan["unit"]["code"], plan["kind"], plan["year"]) == ("P-LELOI", "plan", 2024)
     assert len(plan["key_tasks"]) == 2
     assert [t["label"] for t in plan["key_tasks"]] == ["1", "2"]
@@ -236,7 +199,7 @@ def _value(plan: dict[str, Any], text: str) -> dict[str, Any]:
 
 
 def test_seed_003_values(db: Database) -> None:
-    plan = load(SEED_003)["plan"]
+    plan = seed(SEED_003)["plan"]
     money = _value(plan, "9.949.000.000đ")
     assert (money["kind"], money["value"], money["year"], money["period"]) == (
         "number", "9949000000", 2024, "target")
@@ -249,7 +212,7 @@ def test_seed_003_values(db: Database) -> None:
     parsed = codec.value_from_entry({"year": 2024, "period": "target", "text": "5/5 khóm"})
     assert (parsed.kind, parsed.numerator, parsed.denominator) == (
         "ratio", Decimal(5), Decimal(5))
-    summary = service.import_plan_file(db, SEED_003.with_suffix(".json"))
+    summary = service.import_plan_file(db, SEED_003)
     stored = service.export_plan(db, summary.unit, summary.year, summary.kind)["plan"]
     assert _value(stored, "9.949.000.000đ")["value"] == "9949000000"
     assert _value(stored, "5/5 khóm")["kind"] == "ratio"
@@ -262,7 +225,7 @@ def test_seed_003_values(db: Database) -> None:
 
 
 def test_seed_002_is_resolution_34_of_28_december_2023() -> None:
-    plan = load(SEED_002)["plan"]
+    plan = seed(SEED_002)["plan"]
     assert plan["kind"] == "resolution"
     assert (plan["number"], plan["symbol"]) == ("34", "NQ-HĐND")
     assert plan["date"] == {"day": 28, "month": 12, "year": 2023}

@@ -7,7 +7,6 @@ leaves everything as it was.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from support import SEED_000, SEED_002, SEED_003, indicators, seed, state, strip_uids, write
 from wardplan_desktop.core import service
 from wardplan_desktop.core.enums import ValueKind
 from wardplan_desktop.core.errors import (
@@ -29,42 +29,7 @@ from wardplan_desktop.core.storage.database import Database
 from wardplan_desktop.core.storage.schema import ChangeRecord, IndicatorValue, Plan
 from wardplan_desktop.core.values import Value, parse_value
 
-SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
-SEED_000 = SEEDS / "000_0c8f4229b550f69e.json"
-SEED_002 = SEEDS / "002_87a0f57def9f695c.json"
-SEED_003 = SEEDS / "003_a5ef3e362a8e7281.json"
-
-
 # --------------------------------------------------------------------------- helpers
-
-
-def seed(path: Path) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def write(tmp_path: Path, data: dict[str, Any], name: str = "plan.json") -> Path:
-    path = tmp_path / name
-    path.write_bytes(codec.dump_plan(data))
-    return path
-
-
-def strip_uids(obj: Any) -> Any:
-    if isinstance(obj, dict):
-        return {k: strip_uids(v) for k, v in obj.items() if k != "uid"}
-    if isinstance(obj, list):
-        return [strip_uids(v) for v in obj]
-    return obj
-
-
-def walk(nodes: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    for node in nodes:
-        yield node
-        yield from walk(node["children"])
-
-
-def indicators(plan: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    for group in plan["indicator_groups"]:
-        yield from walk(group["indicators"])
 
 
 def shape(plan: dict[str, Any]) -> list[Any]:
@@ -90,15 +55,6 @@ def all_uids(obj: Any) -> set[str]:
         for v in obj:
             found |= all_uids(v)
     return found
-
-
-def state(db: Database) -> tuple[Any, ...]:
-    plans = service.list_plans(db)
-    return (
-        plans,
-        [service.export_plan(db, p.unit, p.year, p.kind) for p in plans],
-        [service.plan_history(db, p.uid) for p in plans],
-    )
 
 
 MONEY = "Thu ngân sách"  # seed 003's first indicator: 9.949.000.000đ target for 2024

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
-import json
 import random
 import shutil
 import sqlite3
@@ -25,6 +24,7 @@ import pytest
 import sqlalchemy
 from sqlalchemy import create_engine, event, select, text
 
+from support import FIXTURES, SEED_000, SEED_003, seed, state
 from wardplan_desktop.core import service
 from wardplan_desktop.core.errors import (
     MSG_DB_CORRUPT,
@@ -55,9 +55,6 @@ from wardplan_desktop.core.storage.schema import (
 )
 from wardplan_desktop.core.values import parse_value
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-SEED_000 = FIXTURES / "seeds" / "000_0c8f4229b550f69e.json"
-SEED_003 = FIXTURES / "seeds" / "003_a5ef3e362a8e7281.json"
 SCHEMA_V1 = FIXTURES / "db" / "schema_v1.sqlite3"
 
 
@@ -85,24 +82,10 @@ def dump(path: Path) -> list[str]:
         conn.close()
 
 
-def seed_json(path: Path) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
 def first_indicator_uid(db: Database) -> str:
     """The uid of "Thu ngân sách" (target 2024: 9.949.000.000đ) of seed 003."""
     data = service.export_plan(db, "P-MYPHU", 2024)
     return data["plan"]["indicator_groups"][0]["indicators"][0]["uid"]
-
-
-def state(db: Database) -> tuple[Any, ...]:
-    """Everything a user could see: the plans, each plan's content and history."""
-    plans = service.list_plans(db)
-    return (
-        plans,
-        [service.export_plan(db, p.unit, p.year, p.kind) for p in plans],
-        [service.plan_history(db, p.uid) for p in plans],
-    )
 
 
 @contextlib.contextmanager
@@ -159,7 +142,7 @@ def test_reopening_a_current_database_changes_nothing(db: Database) -> None:
     with Database(db.path) as again:
         assert again.migration.from_version == again.migration.to_version == SCHEMA_VERSION
         assert again.migration.backup is None
-        assert service.export_plan(again, "P-MYPHU", 2024) == seed_json(SEED_003)
+        assert service.export_plan(again, "P-MYPHU", 2024) == seed(SEED_003)
     assert sha256(db.path) == before
 
 
@@ -474,6 +457,18 @@ def _copy_schema_v1(tmp_path: Path) -> Path:
     return path
 
 
+def _schema_v1_with_step_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sql: str
+) -> tuple[Path, list[str]]:
+    """A copy of the schema-1 database and its content, and a program whose
+    schema 2 is reached from it by running ``sql``."""
+    path = _copy_schema_v1(tmp_path)
+    original = dump(path)
+    monkeypatch.setattr(database, "MIGRATIONS", [database.MIGRATIONS[0], (2, sql)])
+    monkeypatch.setattr(database, "SCHEMA_VERSION", 2)
+    return path, original
+
+
 def test_committed_schema_v1_database_opens_with_its_plan_intact(tmp_path: Path) -> None:
     """The guard for every future migration: a schema-1 file must keep its plan."""
     path = _copy_schema_v1(tmp_path)
@@ -491,7 +486,7 @@ def test_committed_schema_v1_database_opens_with_its_plan_intact(tmp_path: Path)
             assert dump(db.migration.backup) == original
         else:
             assert db.migration.backup is None
-        assert service.export_plan(db, "P-MYPHU", 2024) == seed_json(SEED_003)
+        assert service.export_plan(db, "P-MYPHU", 2024) == seed(SEED_003)
         [summary] = service.list_plans(db)
         history = service.plan_history(db, summary.uid)
         assert [(c.action, c.revision) for c in history] == [("import", 1)]
@@ -503,11 +498,9 @@ def test_committed_schema_v1_database_opens_with_its_plan_intact(tmp_path: Path)
 def test_migration_step_backs_up_first_and_bumps_the_version(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = _copy_schema_v1(tmp_path)
-    original = dump(path)
-    step = (2, "-- a later schema\nCREATE TABLE later_step (id INTEGER PRIMARY KEY);\n")
-    monkeypatch.setattr(database, "MIGRATIONS", [database.MIGRATIONS[0], step])
-    monkeypatch.setattr(database, "SCHEMA_VERSION", 2)
+    path, original = _schema_v1_with_step_2(
+        tmp_path, monkeypatch,
+        "-- a later schema\nCREATE TABLE later_step (id INTEGER PRIMARY KEY);\n")
 
     with Database(path) as db:
         assert (db.migration.from_version, db.migration.to_version) == (1, 2)
@@ -519,17 +512,14 @@ def test_migration_step_backs_up_first_and_bumps_the_version(
         assert pragma(path, "user_version") == 2
         assert pragma(path, "application_id") == APPLICATION_ID
         assert "later_step" in sqlalchemy.inspect(db.engine).get_table_names()
-        assert service.export_plan(db, "P-MYPHU", 2024) == seed_json(SEED_003)
+        assert service.export_plan(db, "P-MYPHU", 2024) == seed(SEED_003)
 
 
 def test_failed_migration_step_leaves_the_database_as_it_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = _copy_schema_v1(tmp_path)
-    original = dump(path)
-    broken = (2, "CREATE TABLE half_done (id INTEGER);\nCREATE TABLE broken (;\n")
-    monkeypatch.setattr(database, "MIGRATIONS", [database.MIGRATIONS[0], broken])
-    monkeypatch.setattr(database, "SCHEMA_VERSION", 2)
+    path, original = _schema_v1_with_step_2(
+        tmp_path, monkeypatch, "CREATE TABLE half_done (id INTEGER);\nCREATE TABLE broken (;\n")
 
     with pytest.raises(sqlite3.OperationalError):  # a packaging bug, not the user's
         Database(path)

@@ -33,8 +33,11 @@ class WardPlanError(Exception):
     def render(self, translate: Any = None) -> str:
         """The message with its parameters; ``translate(context, text)`` localises it."""
         text = translate(CONTEXT, self.template) if translate else self.template
-        # An error may carry another as its detail; it speaks the same language.
-        params = {k: v.render(translate) if isinstance(v, WardPlanError) else v
+        # An error may carry others as its details; they speak the same language.
+        def one(v: Any) -> Any:
+            return v.render(translate) if isinstance(v, WardPlanError) else v
+
+        params = {k: ", ".join(str(one(x)) for x in v) if isinstance(v, list | tuple) else one(v)
                   for k, v in self.params.items()}
         try:
             return text.format(**params)
@@ -143,3 +146,25 @@ MSG_DB_LOCKED = QT_TRANSLATE_NOOP(
 MSG_DB_OTHER = QT_TRANSLATE_NOOP(
     "Errors", "The database {path} could not be used: {detail}. Nothing was changed."
 )
+
+
+_OS_ERRORS = {
+    "ENOENT": QT_TRANSLATE_NOOP("Errors", "the folder or file does not exist"),
+    "EACCES": QT_TRANSLATE_NOOP("Errors", "no permission"),
+    "EPERM": QT_TRANSLATE_NOOP("Errors", "no permission"),
+    "EROFS": QT_TRANSLATE_NOOP("Errors", "the disk is read-only"),
+    "ENOSPC": QT_TRANSLATE_NOOP("Errors", "the disk is full"),
+    "EISDIR": QT_TRANSLATE_NOOP("Errors", "it is a folder"),
+    "ENOTDIR": QT_TRANSLATE_NOOP("Errors", "a part of the path is not a folder"),
+    "EDQUOT": QT_TRANSLATE_NOOP("Errors", "the disk quota is used up"),
+}
+
+
+def describe_os_error(exc: OSError) -> WardPlanError | str:
+    """A short, translatable reason for a failed file operation."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    if name in _OS_ERRORS:
+        return WardPlanError(_OS_ERRORS[name])
+    return exc.strerror or str(exc)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,10 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import service
+from ..core.documents.export import FORMATS
 from ..core.errors import WardPlanError
 from ..core.storage.database import Database
 from .document_view import DocumentView
 from .models import IndicatorTableModel, PlanListModel
+from .printing import PreviewDialog, export_in_background, file_filter, render_in_background
 
 
 class MainWindow(QMainWindow):
@@ -72,6 +75,21 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
+        self.preview_action = QAction(self)
+        self.preview_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.preview_action.triggered.connect(self.preview)
+        self.export_actions = {}
+        for fmt in FORMATS:
+            action = QAction(self)
+            action.triggered.connect(lambda _=False, f=fmt: self.export(f))
+            self.export_actions[fmt] = action
+        self.document_menu = self.menuBar().addMenu("")
+        self.document_menu.addAction(self.preview_action)
+        self.document_menu.addSeparator()
+        for action in self.export_actions.values():
+            self.document_menu.addAction(action)
+        self._plan: dict[str, Any] | None = None
+
         self.retranslate_ui()
         self.resize(1280, 720)
         self.refresh()
@@ -83,6 +101,11 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.import_action.setText(self.tr("&Import plan file…"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.document_menu.setTitle(self.tr("&Documents"))
+        self.preview_action.setText(self.tr("Print pre&view and print…"))
+        self.export_actions["pdf"].setText(self.tr("Export as &PDF…"))
+        self.export_actions["docx"].setText(self.tr("Export as &Word…"))
+        self.export_actions["xlsx"].setText(self.tr("Export appendices as &Excel…"))
         self.status_label.setText(self.tr("Data: {path}").format(path=self._db.path))
 
     def refresh(self, select_uid: str | None = None) -> None:
@@ -108,6 +131,10 @@ class MainWindow(QMainWindow):
         self._show(plan["plan"])
 
     def _show(self, plan: dict[str, Any] | None) -> None:
+        self._plan = plan
+        self.preview_action.setEnabled(plan is not None)
+        for action in self.export_actions.values():
+            action.setEnabled(plan is not None)
         self.document.show_plan(plan)
         self.indicators.set_plan(plan)
         self.indicator_view.resizeColumnsToContents()
@@ -126,8 +153,36 @@ class MainWindow(QMainWindow):
             return
         self.refresh(summary.uid)
 
-    def _error(self, exc: WardPlanError) -> None:
-        from PySide6.QtCore import QCoreApplication
+    def _file_stem(self) -> str:
+        assert self._plan is not None
+        return f"{self._plan['unit']['code']}-{self._plan['year']}-{self._plan['kind']}"
 
+    def preview(self) -> None:
+        if self._plan is None:
+            return
+        try:
+            pdf = render_in_background(self, self._plan, "pdf", "all")
+        except WardPlanError as exc:
+            self._error(exc)
+            return
+        self.preview_dialog = PreviewDialog(pdf, self._file_stem() + ".pdf", self)
+        self.preview_dialog.open()
+
+    def export(self, fmt: str) -> None:
+        if self._plan is None:
+            return
+        document = "appendices" if fmt == "xlsx" else "all"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export"), f"{self._file_stem()}.{fmt}", file_filter(fmt))
+        if not path:
+            return
+        try:
+            export_in_background(self, self._plan, fmt, document, Path(path))
+        except WardPlanError as exc:
+            self._error(exc)
+            return
+        self.statusBar().showMessage(self.tr("Wrote {path}").format(path=path), 10000)
+
+    def _error(self, exc: WardPlanError) -> None:
         QMessageBox.warning(self, self.tr("WardPlan Desktop"),
                             exc.render(QCoreApplication.translate))

@@ -41,6 +41,7 @@ from ..errors import (
     InterchangeError,
     UnreadableValueError,
     WardPlanError,
+    describe_os_error,
 )
 from ..numbers import normalize_text
 from ..storage.schema import (
@@ -111,7 +112,7 @@ def read_plan_file(path: Path) -> dict[str, Any]:
         raw = path.read_bytes()
     except OSError as exc:
         raise InterchangeError(
-            MSG_CANNOT_READ_FILE, path=str(path), detail=exc.strerror or exc) from exc
+            MSG_CANNOT_READ_FILE, path=str(path), detail=describe_os_error(exc)) from exc
     return parse_plan_bytes(raw, str(path))
 
 
@@ -588,7 +589,7 @@ def write_atomically(path: Path, payload: bytes) -> None:
         tmp_name = None
     except OSError as exc:
         raise InterchangeError(
-            MSG_CANNOT_WRITE_FILE, path=str(path), detail=exc.strerror or str(exc)
+            MSG_CANNOT_WRITE_FILE, path=str(path), detail=describe_os_error(exc)
         ) from exc
     finally:
         if tmp_name is not None:

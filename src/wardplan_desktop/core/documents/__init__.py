@@ -1,0 +1,1 @@
+"""Printable documents (PDF, Word, Excel) in the official format of Decree 30/2020."""
