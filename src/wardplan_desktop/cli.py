@@ -17,9 +17,9 @@ from PySide6.QtCore import QCoreApplication
 
 from . import __version__, i18n
 from .core import service
+from .core.documents.export import DOCUMENTS, FORMATS, export_to_file
 from .core.enums import DocumentKind
 from .core.errors import WardPlanError
-from .core.documents.export import DOCUMENTS, FORMATS, export_to_file
 from .core.interchange import codec
 from .core.storage.database import open_data_folder
 from .paths import default_data_dir

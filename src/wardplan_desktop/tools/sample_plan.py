@@ -88,7 +88,7 @@ def large_plan(indicators: int = 300, footnotes: int = 50, paragraphs: int = 160
     per_group = indicators // len(FIELDS)
     for f, field in enumerate(FIELDS):
         items = []
-        for i in range(per_group):
+        for _ in range(per_group):
             name, unit = rng.choice(names)
             target = rng.randint(1, 5000) * (1000 if unit in ("", "đồng") else 1)
             estimate = int(target * rng.uniform(0.7, 1.3))
