@@ -124,3 +124,18 @@ def test_newer_database_is_refused_untouched(data_dir: Path) -> None:
     assert r.returncode == 1
     assert "phiên bản WardPlan Desktop mới hơn" in r.stderr
     assert db_file.read_bytes() == before
+
+
+def test_derive_resolution_then_print_refuses_without_signer(
+        data_dir: Path, tmp_path: Path) -> None:
+    assert cli("import", str(SEEDS[2]), data_dir=data_dir).returncode == 0
+    r = cli("derive", "--unit", "P-MYPHU", "--year", "2024", "--kind", "resolution",
+            data_dir=data_dir)
+    assert r.returncode == 0, r.stderr
+    assert "Đã soạn dự thảo nghị quyết HĐND" in r.stdout
+    out = tmp_path / "nq.pdf"
+    r = cli("export", "pdf", "--unit", "P-MYPHU", "--year", "2024", "--kind", "resolution",
+            "-o", str(out), data_dir=data_dir)
+    assert r.returncode == 1
+    assert "còn thiếu tên người ký" in r.stderr
+    assert not out.exists()

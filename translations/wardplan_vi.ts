@@ -59,6 +59,10 @@
         <translation>pdf, docx, xlsx: chỉ văn bản, chỉ các phụ lục, hoặc cả hai (mặc định)</translation>
     </message>
     <message>
+        <source>draft the council resolution or the emulation plan from the year&apos;s plan</source>
+        <translation>soạn dự thảo nghị quyết HĐND hoặc kế hoạch thi đua từ kế hoạch của năm</translation>
+    </message>
+    <message>
         <source>start next year&apos;s plan from this year&apos;s</source>
         <translation>tạo kế hoạch năm sau từ kế hoạch năm nay</translation>
     </message>
@@ -109,6 +113,10 @@
     <message>
         <source>Wrote {path}.</source>
         <translation>Đã ghi {path}.</translation>
+    </message>
+    <message>
+        <source>Drafted the {kind} of {unit} for {year}; fill in what is marked … before printing.</source>
+        <translation>Đã soạn dự thảo {kind} của {unit} năm {year}; hãy điền các chỗ đánh dấu … trước khi in.</translation>
     </message>
     <message>
         <source>Created the {kind} of {unit} for {year} from {from_year}.</source>

@@ -57,6 +57,12 @@ def _parser() -> argparse.ArgumentParser:
                                          "or both (default)"))
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
 
+    p = sub.add_parser("derive", help=translate(
+        "Cli", "draft the council resolution or the emulation plan from the year's plan"))
+    p.add_argument("--unit", required=True, metavar="CODE")
+    p.add_argument("--year", required=True, type=int, metavar="N")
+    p.add_argument("--kind", required=True, choices=["resolution", "emulation"])
+
     p = sub.add_parser("rollover", help=translate("Cli", "start next year's plan from this year's"))
     p.add_argument("--unit", required=True, metavar="CODE")
     p.add_argument("--from-year", required=True, type=int, metavar="N")
@@ -125,6 +131,13 @@ def _dispatch(args: argparse.Namespace) -> int:
         else:
             export_to_file(data["plan"], args.format, args.document, args.output)
         print(translate("Cli", "Wrote {path}.").format(path=args.output))
+        return 0
+    if args.command == "derive":
+        with open_data_folder(data_dir) as db:
+            s = service.derive(db, args.unit, args.year, args.kind)
+        print(translate("Cli", "Drafted the {kind} of {unit} for {year}; fill in what is "
+                               "marked … before printing.").format(
+            kind=_kind_text(s.kind), unit=s.unit, year=s.year))
         return 0
     if args.command == "rollover":
         with open_data_folder(data_dir) as db:

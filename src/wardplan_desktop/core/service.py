@@ -213,6 +213,26 @@ def default_indicator_appendix(year: int) -> Appendix:
                     landscape=1, columns=json.dumps(columns, ensure_ascii=False))
 
 
+def derive(db: Database, unit_code: str, year: int, kind: str) -> PlanSummary:
+    """Draft the council resolution or the emulation plan from the year's plan.
+
+    Refused, changing nothing, when the unit already has that document for the year.
+    """
+    from .derive import DERIVERS
+
+    plan = export_plan(db, unit_code, year, DocumentKind.PLAN)["plan"]
+    draft = DERIVERS[kind](plan)
+    with db.session(write=False) as session:
+        exists = session.scalar(select(Plan.id).join(Plan.unit).where(
+            Unit.code == unit_code, Plan.year == year, Plan.kind == kind))
+    if exists is not None:
+        raise InputError(MSG_PLAN_EXISTS, unit=unit_code, year=year, kind=kind)
+    data = {"format": codec.FORMAT, "format_version": codec.FORMAT_VERSION, "plan": draft}
+    # Checked like any plan file, so a draft can never hold what a file could not.
+    checked = codec.parse_plan_bytes(codec.dump_plan(data), f"{unit_code} {year} {kind}")
+    return import_plan_data(db, checked, f"{kind} drafted from the plan")
+
+
 # --------------------------------------------------------------------------- edits
 
 
