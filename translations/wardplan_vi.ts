@@ -43,6 +43,10 @@
         <translation>thêm kế hoạch từ tệp kế hoạch, hoặc thay thế kế hoạch cùng đơn vị, năm và loại</translation>
     </message>
     <message>
+        <source>replace the stored plan even with an older revision</source>
+        <translation>thay thế kế hoạch đang lưu kể cả bằng lần sửa cũ hơn</translation>
+    </message>
+    <message>
         <source>list the plans held</source>
         <translation>liệt kê các kế hoạch đang lưu</translation>
     </message>
@@ -61,6 +65,38 @@
     <message>
         <source>draft the council resolution or the emulation plan from the year&apos;s plan</source>
         <translation>soạn dự thảo nghị quyết HĐND hoặc kế hoạch thi đua từ kế hoạch của năm</translation>
+    </message>
+    <message>
+        <source>signed files between a ward and its upper level</source>
+        <translation>tệp có chữ ký trao đổi giữa phường và cấp trên</translation>
+    </message>
+    <message>
+        <source>write the signed sync file of a plan</source>
+        <translation>ghi tệp đồng bộ có chữ ký của một kế hoạch</translation>
+    </message>
+    <message>
+        <source>receive sync files (files or folders of them)</source>
+        <translation>nhận tệp đồng bộ (tệp hoặc thư mục chứa tệp)</translation>
+    </message>
+    <message>
+        <source>only say what would change</source>
+        <translation>chỉ cho biết những gì sẽ thay đổi</translation>
+    </message>
+    <message>
+        <source>accept units not registered yet, pinning their keys</source>
+        <translation>chấp nhận đơn vị chưa đăng ký và ghi nhận khóa của đơn vị</translation>
+    </message>
+    <message>
+        <source>accept a new signing key for this unit (audited)</source>
+        <translation>chấp nhận khóa ký mới của đơn vị này (có ghi nhật ký)</translation>
+    </message>
+    <message>
+        <source>upper level: write the template of required indicators for a year</source>
+        <translation>cấp trên: ghi tệp mẫu các chỉ tiêu yêu cầu của một năm</translation>
+    </message>
+    <message>
+        <source>show this installation&apos;s key fingerprint</source>
+        <translation>hiển thị dấu vân tay khóa của máy này</translation>
     </message>
     <message>
         <source>start next year&apos;s plan from this year&apos;s</source>
@@ -121,6 +157,46 @@
     <message>
         <source>Created the {kind} of {unit} for {year} from {from_year}.</source>
         <translation>Đã tạo {kind} của {unit} năm {year} từ năm {from_year}.</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: key {key}, content {hash}{encrypted}.</source>
+        <translation>Đã ghi {path}: khóa {key}, mã nội dung {hash}{encrypted}.</translation>
+    </message>
+    <message>
+        <source>, encrypted for the upper level</source>
+        <translation>, đã mã hóa cho cấp trên</translation>
+    </message>
+    <message>
+        <source>Template of {year} applied to {unit}: {added} indicators added, {updated} updated; deadline {deadline}.</source>
+        <translation>Đã áp dụng mẫu năm {year} cho {unit}: thêm {added} chỉ tiêu, cập nhật {updated} chỉ tiêu; hạn nộp {deadline}.</translation>
+    </message>
+    <message>
+        <source>This data folder would become the upper level {name} ({code}).</source>
+        <translation>Thư mục dữ liệu này sẽ trở thành của cấp trên {name} ({code}).</translation>
+    </message>
+    <message>
+        <source>This data folder is now the upper level {name} ({code}).</source>
+        <translation>Thư mục dữ liệu này nay là của cấp trên {name} ({code}).</translation>
+    </message>
+    <message>
+        <source>Would import</source>
+        <translation>Sẽ nhập</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Đã nhập</translation>
+    </message>
+    <message>
+        <source>{verb}: {name} ({code}), {year}, revision {revision}{was}.</source>
+        <translation>{verb}: {name} ({code}), năm {year}, lần sửa {revision}{was}.</translation>
+    </message>
+    <message>
+        <source> (was {previous})</source>
+        <translation> (trước đó {previous})</translation>
+    </message>
+    <message>
+        <source>Warning: {code} now signs with a new key; the change is recorded.</source>
+        <translation>Cảnh báo: {code} nay ký bằng khóa mới; việc thay đổi đã được ghi nhật ký.</translation>
     </message>
 </context>
 <context>
@@ -184,6 +260,10 @@
     <message>
         <source>There is no unit with the code {unit}.</source>
         <translation>Không có đơn vị nào mang mã {unit}.</translation>
+    </message>
+    <message>
+        <source>The file {path} holds revision {revision} of the plan, older than revision {held} already stored; nothing was changed. Import it with --force only to go back to that revision.</source>
+        <translation>Tệp {path} chứa lần sửa {revision} của kế hoạch, cũ hơn lần sửa {held} đang lưu; không có gì thay đổi. Chỉ nhập với --force nếu muốn quay lại lần sửa đó.</translation>
     </message>
     <message>
         <source>Unit {unit} already has a {kind} plan for the year {year}; it was not overwritten.</source>
@@ -258,6 +338,14 @@
         <translation>mã định danh {uid} bị dùng hai lần</translation>
     </message>
     <message>
+        <source>The file {path} is not a valid plan file: it is nested too deeply or holds a number too long to be real.</source>
+        <translation>Tệp {path} không phải tệp kế hoạch hợp lệ: cấu trúc lồng nhau quá sâu hoặc có con số dài bất thường.</translation>
+    </message>
+    <message>
+        <source>it is not an ordinary file</source>
+        <translation>đó không phải là một tệp thông thường</translation>
+    </message>
+    <message>
         <source>two footnotes have the key {key}</source>
         <translation>có hai chú thích cùng khóa {key}</translation>
     </message>
@@ -316,6 +404,130 @@
     <message>
         <source>year</source>
         <translation>năm</translation>
+    </message>
+    <message>
+        <source>Unit {unit} has no upper level to send to. Enter the upper level in the unit&apos;s details first.</source>
+        <translation>Đơn vị {unit} chưa có cấp trên để gửi. Hãy nhập cấp trên trong thông tin đơn vị trước.</translation>
+    </message>
+    <message>
+        <source>The file {path} is a template from an upper level, not a ward&apos;s plan; open it in the ward&apos;s data folder.</source>
+        <translation>Tệp {path} là tệp mẫu của cấp trên, không phải kế hoạch của phường; hãy mở tệp này trong thư mục dữ liệu của phường.</translation>
+    </message>
+    <message>
+        <source>This data folder belongs to ward {own}; plans sent up by wards are received in the upper level&apos;s data folder.</source>
+        <translation>Thư mục dữ liệu này thuộc phường {own}; kế hoạch các phường gửi lên được nhận ở thư mục dữ liệu của cấp trên.</translation>
+    </message>
+    <message>
+        <source>The file {path} is addressed to {receiver}, not to this office ({own}).</source>
+        <translation>Tệp {path} được gửi cho {receiver}, không phải cho cơ quan này ({own}).</translation>
+    </message>
+    <message>
+        <source>The file {path} is inconsistent: its description and the plan inside differ ({detail}). Ask the sender to export it again.</source>
+        <translation>Tệp {path} không nhất quán: phần mô tả và kế hoạch bên trong khác nhau ({detail}). Hãy đề nghị nơi gửi xuất lại tệp.</translation>
+    </message>
+    <message>
+        <source>The file {path} comes from {unit} ({code}), which is not registered here. Register the unit, or accept it explicitly.</source>
+        <translation>Tệp {path} đến từ {unit} ({code}), đơn vị chưa được đăng ký tại đây. Hãy đăng ký đơn vị, hoặc xác nhận chấp nhận đơn vị này.</translation>
+    </message>
+    <message>
+        <source>The file {path} from {code} is signed with key {found}, but this office knows {code} by key {pinned}. It may not come from {code}. If {code} really changed computers, an officer must confirm the new key explicitly.</source>
+        <translation>Tệp {path} của {code} được ký bằng khóa {found}, nhưng cơ quan này ghi nhận {code} với khóa {pinned}. Tệp có thể không phải do {code} gửi. Nếu {code} thực sự đã đổi máy tính, cán bộ phải xác nhận khóa mới.</translation>
+    </message>
+    <message>
+        <source>The file {path} holds revision {revision} of {code}&apos;s plan for {year}, older than revision {held} already received; nothing was changed.</source>
+        <translation>Tệp {path} chứa lần sửa {revision} kế hoạch năm {year} của {code}, cũ hơn lần sửa {held} đã nhận; không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>The file {path} holds revision {revision} of {code}&apos;s plan for {year} with content different from the revision {revision} already received. Ask {code} to export the plan again.</source>
+        <translation>Tệp {path} chứa lần sửa {revision} kế hoạch năm {year} của {code} nhưng nội dung khác với lần sửa {revision} đã nhận. Hãy đề nghị {code} xuất lại kế hoạch.</translation>
+    </message>
+    <message>
+        <source>Already received: revision {revision} of {code}&apos;s plan for {year}; nothing changed.</source>
+        <translation>Đã nhận trước đó: lần sửa {revision} kế hoạch năm {year} của {code}; không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>The file {path} is empty.</source>
+        <translation>Tệp {path} rỗng.</translation>
+    </message>
+    <message>
+        <source>The file {path} is too large to be a WardPlan sync file.</source>
+        <translation>Tệp {path} quá lớn, không thể là tệp đồng bộ WardPlan.</translation>
+    </message>
+    <message>
+        <source>The file {path} is not a WardPlan sync file. Check that the right file was attached.</source>
+        <translation>Tệp {path} không phải tệp đồng bộ WardPlan. Hãy kiểm tra đã đính kèm đúng tệp chưa.</translation>
+    </message>
+    <message>
+        <source>The file {path} is damaged: it was cut short or changed on the way. Ask the sender to send it again.</source>
+        <translation>Tệp {path} bị hỏng: bị cắt ngắn hoặc bị thay đổi trên đường gửi. Hãy đề nghị nơi gửi gửi lại.</translation>
+    </message>
+    <message>
+        <source>The file {path} is not a valid WardPlan sync file: {detail}.</source>
+        <translation>Tệp {path} không phải tệp đồng bộ WardPlan hợp lệ: {detail}.</translation>
+    </message>
+    <message>
+        <source>The file {path} was made by a newer version of WardPlan Desktop (sync format {found}; this version reads up to {supported}). Update the program to read it.</source>
+        <translation>Tệp {path} do phiên bản WardPlan Desktop mới hơn tạo ra (định dạng đồng bộ {found}; phiên bản này đọc được đến {supported}). Hãy cập nhật chương trình để đọc tệp.</translation>
+    </message>
+    <message>
+        <source>The signature of {path} does not match its content: the file was changed after it was signed, or it is damaged. Ask the sender to send it again.</source>
+        <translation>Chữ ký của tệp {path} không khớp với nội dung: tệp đã bị sửa sau khi ký, hoặc bị hỏng. Hãy đề nghị nơi gửi gửi lại.</translation>
+    </message>
+    <message>
+        <source>The plan inside {path} is not the one that was signed: it was changed after signing. Ask the sender to send it again.</source>
+        <translation>Kế hoạch trong tệp {path} không phải bản đã được ký: đã bị sửa sau khi ký. Hãy đề nghị nơi gửi gửi lại.</translation>
+    </message>
+    <message>
+        <source>The file {path} is encrypted for another office (key {fingerprint}); it cannot be opened here.</source>
+        <translation>Tệp {path} được mã hóa cho cơ quan khác (khóa {fingerprint}); không mở được tại đây.</translation>
+    </message>
+    <message>
+        <source>it holds {found} instead of {expected}</source>
+        <translation>tệp chứa {found} thay vì {expected}</translation>
+    </message>
+    <message>
+        <source>it holds a file with an unsafe name ({name})</source>
+        <translation>tệp chứa thành phần có tên không an toàn ({name})</translation>
+    </message>
+    <message>
+        <source>a part of it expands far beyond a plan&apos;s size</source>
+        <translation>một thành phần khi giải nén lớn vượt xa cỡ một kế hoạch</translation>
+    </message>
+    <message>
+        <source>its description is unreadable ({detail})</source>
+        <translation>không đọc được phần mô tả ({detail})</translation>
+    </message>
+    <message>
+        <source>Only an upper level&apos;s data folder makes templates; this one is not set up as an upper level.</source>
+        <translation>Chỉ thư mục dữ liệu của cấp trên mới tạo được tệp mẫu; thư mục này chưa được thiết lập là cấp trên.</translation>
+    </message>
+    <message>
+        <source>There is no plan of {unit} for {year} to take the required indicators from. Import the upper level&apos;s own list of indicators for {year} first.</source>
+        <translation>Không có kế hoạch năm {year} của {unit} để lấy các chỉ tiêu yêu cầu. Hãy nhập danh mục chỉ tiêu năm {year} của cấp trên trước.</translation>
+    </message>
+    <message>
+        <source>The file {path} is not a template from an upper level.</source>
+        <translation>Tệp {path} không phải tệp mẫu của cấp trên.</translation>
+    </message>
+    <message>
+        <source>This data folder is an upper level&apos;s; templates are imported in a ward&apos;s data folder.</source>
+        <translation>Thư mục dữ liệu này là của cấp trên; tệp mẫu được nhập ở thư mục dữ liệu của phường.</translation>
+    </message>
+    <message>
+        <source>No unit in this data folder reports to {upper} ({code}); import or create the ward&apos;s plan first.</source>
+        <translation>Không có đơn vị nào trong thư mục dữ liệu này báo cáo lên {upper} ({code}); hãy nhập hoặc tạo kế hoạch của phường trước.</translation>
+    </message>
+    <message>
+        <source>The template {path} is signed with key {found}, but {code} is known here by key {pinned}. It may not come from {code}; an officer must confirm the new key explicitly.</source>
+        <translation>Tệp mẫu {path} được ký bằng khóa {found}, nhưng tại đây {code} được ghi nhận với khóa {pinned}. Tệp có thể không phải do {code} gửi; cán bộ phải xác nhận khóa mới.</translation>
+    </message>
+    <message>
+        <source>The template {path} cannot be used: {detail}.</source>
+        <translation>Không dùng được tệp mẫu {path}: {detail}.</translation>
+    </message>
+    <message>
+        <source>The document cannot be laid out: something in it is taller than a page (the footnotes cited on one page, or one row of a table). Shorten it and try again.</source>
+        <translation>Không dàn trang được văn bản: có phần cao hơn một trang (các chú thích dẫn trên cùng một trang, hoặc một dòng của bảng). Hãy rút gọn rồi thử lại.</translation>
     </message>
 </context>
 <context>

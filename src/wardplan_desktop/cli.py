@@ -19,9 +19,12 @@ from . import __version__, i18n
 from .core import service
 from .core.documents.export import DOCUMENTS, FORMATS, export_to_file
 from .core.enums import DocumentKind
-from .core.errors import WardPlanError
+from .core.errors import MSG_CANNOT_READ_FILE, InputError, WardPlanError, describe_os_error
 from .core.interchange import codec
 from .core.storage.database import open_data_folder
+from .core.sync import exchange, template
+from .core.sync.keys import load_identity
+from .core.sync.package import read_package
 from .paths import default_data_dir
 
 translate = QCoreApplication.translate
@@ -43,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help=translate(
         "Cli", "add a plan from a plan file, or replace the same unit, year and kind"))
     p.add_argument("file", type=Path, metavar="FILE.json")
+    p.add_argument("--force", action="store_true", help=translate(
+        "Cli", "replace the stored plan even with an older revision"))
 
     p = sub.add_parser("list", help=translate("Cli", "list the plans held"))
     p.add_argument("--json", action="store_true", help=translate("Cli", "print a JSON array"))
@@ -62,6 +67,30 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--unit", required=True, metavar="CODE")
     p.add_argument("--year", required=True, type=int, metavar="N")
     p.add_argument("--kind", required=True, choices=["resolution", "emulation"])
+
+    p = sub.add_parser("sync", help=translate(
+        "Cli", "signed files between a ward and its upper level"))
+    sync = p.add_subparsers(dest="sync_command", required=True, metavar="ACTION")
+    q = sync.add_parser("export", help=translate("Cli", "write the signed sync file of a plan"))
+    q.add_argument("--unit", required=True, metavar="CODE")
+    q.add_argument("--year", required=True, type=int, metavar="N")
+    q.add_argument("--kind", default=DocumentKind.PLAN.value, choices=kinds)
+    q.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    q = sync.add_parser("import", help=translate(
+        "Cli", "receive sync files (files or folders of them)"))
+    q.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    q.add_argument("--preview", action="store_true",
+                   help=translate("Cli", "only say what would change"))
+    q.add_argument("--accept-new", action="store_true",
+                   help=translate("Cli", "accept units not registered yet, pinning their keys"))
+    q.add_argument("--repin", action="append", default=[], metavar="CODE",
+                   help=translate("Cli", "accept a new signing key for this unit (audited)"))
+    q = sync.add_parser("template", help=translate(
+        "Cli", "upper level: write the template of required indicators for a year"))
+    q.add_argument("--year", required=True, type=int, metavar="N")
+    q.add_argument("--deadline", metavar="YYYY-MM-DD")
+    q.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    sync.add_parser("key", help=translate("Cli", "show this installation's key fingerprint"))
 
     p = sub.add_parser("rollover", help=translate("Cli", "start next year's plan from this year's"))
     p.add_argument("--unit", required=True, metavar="CODE")
@@ -101,7 +130,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         # Read and check the file before the database is even opened.
         data = codec.read_plan_file(args.file)
         with open_data_folder(data_dir) as db:
-            s = service.import_plan_data(db, data, str(args.file))
+            s = service.import_plan_data(db, data, str(args.file), force=args.force)
         done = translate("Cli", "Imported the {kind} of {unit} for {year} (revision {revision}).")
         print(done.format(
             kind=_kind_text(s.kind), unit=s.unit, year=s.year, revision=s.revision))
@@ -139,6 +168,8 @@ def _dispatch(args: argparse.Namespace) -> int:
                                "marked … before printing.").format(
             kind=_kind_text(s.kind), unit=s.unit, year=s.year))
         return 0
+    if args.command == "sync":
+        return _sync(args, data_dir)
     if args.command == "rollover":
         with open_data_folder(data_dir) as db:
             s = service.rollover(db, args.unit, args.from_year, args.kind)
@@ -146,6 +177,102 @@ def _dispatch(args: argparse.Namespace) -> int:
             kind=_kind_text(s.kind), unit=s.unit, year=s.year, from_year=args.from_year))
         return 0
     raise AssertionError(args.command)  # argparse only lets known commands through
+
+
+SYNC_SUFFIX = ".wpsync"
+
+
+def _sync_files(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir() if p.suffix.lower() == SYNC_SUFFIX)
+        else:
+            files.append(path)
+    return files
+
+
+def _is_template(raw: bytes) -> bool:
+    """Whether a file is a template (a valid package of type template); others go on to
+    the receiving checks, which say what is wrong with them."""
+    try:
+        return read_package(raw, "").manifest["type"] == "template"
+    except WardPlanError:
+        return False
+
+
+def _sync(args: argparse.Namespace, data_dir: Path) -> int:
+    identity = load_identity(data_dir)
+    if args.sync_command == "key":
+        print(identity.fingerprint)
+        return 0
+    if args.sync_command == "export":
+        with open_data_folder(data_dir) as db:
+            sent = exchange.export_package(db, identity, args.unit, args.year, args.kind)
+        codec.write_atomically(args.output, sent.data)
+        print(translate("Cli", "Wrote {path}: key {key}, content {hash}{encrypted}.").format(
+            path=args.output, key=sent.key_fingerprint, hash=sent.short_hash,
+            encrypted=translate("Cli", ", encrypted for the upper level")
+            if sent.encrypted else ""))
+        return 0
+    if args.sync_command == "template":
+        with open_data_folder(data_dir) as db:
+            data = template.make_template(db, identity, args.year, args.deadline)
+        codec.write_atomically(args.output, data)
+        print(translate("Cli", "Wrote {path}.").format(path=args.output))
+        return 0
+    files, templates = [], []
+    for path in _sync_files(args.files):
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise InputError(MSG_CANNOT_READ_FILE, path=str(path),
+                             detail=describe_os_error(exc)) from exc
+        (templates if _is_template(raw) else files).append((str(path), raw))
+    refused = 0
+    with open_data_folder(data_dir) as db:
+        for label, raw in templates:
+            if args.preview:
+                continue
+            try:
+                result = template.apply_template(db, raw, label, repin=bool(args.repin))
+            except WardPlanError as exc:
+                refused += 1
+                print(exc.render(QCoreApplication.translate), file=sys.stderr)
+                continue
+            print(translate("Cli", "Template of {year} applied to {unit}: {added} indicators "
+                                   "added, {updated} updated; deadline {deadline}.").format(
+                year=result.year, unit=result.unit, added=result.added,
+                updated=result.updated, deadline=result.deadline or "—"))
+        outcomes = exchange.receive_files(db, identity, files, accept_new=args.accept_new,
+                                          repin=frozenset(args.repin), apply=not args.preview)
+    for out in outcomes:
+        if out.becomes_upper:
+            note = (translate("Cli", "This data folder would become the upper level {name} "
+                                     "({code}).") if args.preview
+                    else translate("Cli", "This data folder is now the upper level {name} "
+                                          "({code})."))
+            print(note.format(**out.becomes_upper), file=sys.stderr)
+        if out.status == "refused":
+            refused += 1
+            assert out.message is not None
+            print(out.message.render(QCoreApplication.translate), file=sys.stderr)
+            continue
+        if out.status == "unchanged":
+            assert out.message is not None
+            print(out.message.render(QCoreApplication.translate))
+            continue
+        verb = (translate("Cli", "Would import") if args.preview
+                else translate("Cli", "Imported"))
+        print(translate("Cli", "{verb}: {name} ({code}), {year}, revision {revision}{was}.")
+              .format(verb=verb, name=out.name, code=out.code, year=out.year,
+                      revision=out.revision,
+                      was=translate("Cli", " (was {previous})").format(
+                          previous=out.previous_revision) if out.previous_revision else ""))
+        if out.repinned:
+            print(translate("Cli", "Warning: {code} now signs with a new key; the change is "
+                                   "recorded.").format(code=out.code), file=sys.stderr)
+    return 1 if refused else 0
 
 
 def main() -> None:

@@ -477,3 +477,17 @@ def test_compare_property(current: Decimal, previous: Decimal) -> None:
         "tăng" if current > previous else "giảm" if current < previous else "không thay đổi"
     )
     assert words.startswith(expected_word)
+
+
+def test_just_short_of_the_plan_never_prints_100_percent() -> None:
+    target, result = v("9.949.000.000đ"), v("9.948.960.000đ")
+    outcome = evaluate(target, result, Direction.HIGHER_BETTER)
+    assert outcome.status is Status.NOT_ACHIEVED
+    assert outcome.percent == Decimal("99.99")
+    past = evaluate(v("9.949.000.000đ"), v("9.949.040.000đ"), Direction.HIGHER_BETTER)
+    assert past.status is Status.EXCEEDED and past.percent == Decimal("100.01")
+
+
+@pytest.mark.parametrize("words", ["Đạt một phần", "cơ bản hoàn thành", "Hoàn thành một phần"])
+def test_partly_done_is_not_achieved(words: str) -> None:
+    assert evaluate(v("hoàn thành"), v(words)).status is Status.NOT_ACHIEVED

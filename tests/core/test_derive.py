@@ -60,6 +60,7 @@ def _uids(obj: object):
 def test_emulation_plan_takes_the_targets_as_goals() -> None:
     draft = emulation_from_plan(_plan())
     assert draft["kind"] == "emulation"
+    assert draft["date"] == {"day": None, "month": None, "year": 2024}  # January of the year
     assert layout.type_label(draft) == "KẾ HOẠCH"
     assert draft["title"].startswith("Phát động phong trào thi đua")
     assert [s["label"] for s in draft["sections"]] == ["I.", "II.", "III.", "IV.", "V."]

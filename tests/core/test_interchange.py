@@ -429,3 +429,22 @@ def test_store_plan_keeps_a_given_revision_and_status(db: Database, tmp_path: Pa
     summary = service.import_plan_file(db, path)
     assert (summary.revision, summary.status) == (12, "draft")
     assert service.export_plan(db, "P-LELOI", 2024) == data
+
+
+def test_write_atomically_never_replaces_a_device_or_a_link(tmp_path: Path) -> None:
+    with pytest.raises(InterchangeError) as info:
+        codec.write_atomically(Path("/dev/null"), b"x")
+    assert "not an ordinary file" in str(info.value)
+    target = tmp_path / "real.pdf"
+    target.write_bytes(b"old")
+    link = tmp_path / "link.pdf"
+    link.symlink_to(target)
+    with pytest.raises(InterchangeError):
+        codec.write_atomically(link, b"new")
+    assert target.read_bytes() == b"old" and link.is_symlink()
+
+
+def test_exported_files_are_ordinary_readable_files(tmp_path: Path) -> None:
+    target = tmp_path / "plan.json"
+    codec.write_atomically(target, b"{}")
+    assert target.stat().st_mode & 0o777 == 0o644

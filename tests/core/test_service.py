@@ -422,7 +422,13 @@ def test_history_survives_replacement_of_the_plan(db: Database, tmp_path: Path) 
     service.set_value(db, uid, 2024, "estimate", parse_value("9.800.000.000đ"))
     service.set_value(db, uid, 2024, "final", Value(ValueKind.QUALITATIVE, "hoàn thành"))
 
-    service.import_plan_file(db, SEED_003)  # the plan file again: revision 1, no estimate
+    # The plan file again: revision 1, older than the 3 held — refused, nothing changes…
+    before = state(db)
+    with pytest.raises(InputError) as info:
+        service.import_plan_file(db, SEED_003)
+    assert info.value.params["held"] == 3 and state(db) == before
+    # …unless the clerk explicitly goes back to it.
+    service.import_plan_file(db, SEED_003, force=True)
     assert money_values(db) == seed(SEED_003)["plan"]["indicator_groups"][0]["indicators"][0][
         "values"]
     history = service.plan_history(db, summary.uid)

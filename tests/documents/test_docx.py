@@ -540,9 +540,18 @@ def test_main_appendices_and_all() -> None:
 
 
 def test_appendices_of_a_plan_without_any_is_an_empty_document() -> None:
-    doc = build(plan_of(SEED_002), "appendices")
+    doc = build(plan_of(SEED_002), "appendices")  # a resolution with no indicators
     assert len(doc.sections) == 1 and not body_tables(doc)
     assert all(not p.text for p in doc.paragraphs)
+
+
+def test_a_plan_with_indicators_but_no_appendix_prints_the_default_table() -> None:
+    plan = plan_of(SEED_003)
+    plan["appendices"] = []
+    doc = build(plan, "appendices")
+    [table] = body_tables(doc)
+    text = " ".join(cell.text for row in table.rows for cell in row.cells)
+    assert "Thu ngân sách" in text and "9.949.000.000đ" in text
 
 
 def test_core_properties_name_the_document() -> None:

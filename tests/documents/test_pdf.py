@@ -1103,3 +1103,53 @@ def test_the_same_plan_gives_the_same_bytes(seed_file: Path) -> None:
     assert pdf.build_pdf(plan_of(seed_file)) == first
     meta = PdfReader(io.BytesIO(first)).metadata
     assert meta is not None and meta["/CreationDate"].startswith("D:20000101")  # invariant
+
+
+def _last_body_line_fonts(data: bytes) -> list[tuple[str, str]]:
+    """For each page, the text and font of its lowest line above the footnotes."""
+    out = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        lines: list[tuple[float, str, str]] = []
+
+        def visit(text: str, cm: Any, tm: Any, font: Any, size: float,
+                  lines: list[tuple[float, str, str]] = lines) -> None:
+            if text.strip() and size >= 13:  # body text, not footnotes or page furniture
+                name = str(font.get("/BaseFont", "")) if font else ""
+                lines.append((tm[5] * cm[3] + cm[5], text.strip(), name))
+
+        page.extract_text(visitor_text=visit)
+        if lines:
+            y, text, font = min(lines, key=lambda line: line[0])
+            out.append((text, font))
+    return out
+
+
+@pytest.mark.parametrize("path", [SEED_000, SEED_003], ids=["000", "003"])
+def test_no_page_ends_with_a_heading(path: Path) -> None:
+    data = pdf.build_pdf(plan_of(path), "main")
+    for text, font in _last_body_line_fonts(data)[:-1]:
+        assert "Bold" not in font or text.startswith(("TM.", "CHỦ TỊCH")), text
+
+
+def test_footnotes_taller_than_a_page_are_refused_with_a_message() -> None:
+    from wardplan_desktop.core.errors import InputError
+
+    plan = plan_of(SEED_003)
+    plan["sections"][0]["children"][0]["text"] += "".join(f"[^f{i}]" for i in range(40))
+    plan["footnotes"] = [{"key": f"f{i}", "text": "Chú thích rất dài " * 30}
+                         for i in range(40)]
+    with pytest.raises(InputError) as info:
+        pdf.build_pdf(plan)
+    assert info.value.template == pdf.MSG_TOO_TALL
+
+
+def test_a_part_heading_prints_on_its_own_line_above_its_title() -> None:
+    plan = plan_of(SEED_003)
+    plan["sections"].insert(0, {"kind": "heading", "label": "Phần thứ nhất",
+                                "text": "Đánh giá tình hình năm 2023", "part": "assessment",
+                                "field": None, "role": "", "emphasis": "none",
+                                "children": []})
+    text = PdfReader(io.BytesIO(pdf.build_pdf(plan, "main"))).pages[0].extract_text()
+    lines = [line.strip() for line in text.splitlines()]
+    i = lines.index("Phần thứ nhất")
+    assert lines[i + 1] == "ĐÁNH GIÁ TÌNH HÌNH NĂM 2023"

@@ -225,7 +225,7 @@ def test_sheets_titles_and_header(seed_file: Path) -> None:
         merged = {str(r) for r in ws.merged_cells.ranges}
         caption = layout.appendix_caption(plan, appendix)
         for row, text, bold, italic in [(1, appendix["label"], True, False),
-                                        (2, appendix["title"], True, False),
+                                        (2, appendix["title"].upper(), True, False),
                                         (3, caption, False, True)]:
             cell = ws.cell(row, 1)
             assert cell.value == text

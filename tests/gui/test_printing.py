@@ -94,3 +94,36 @@ def test_background_work_returns_results_and_raises_errors(qapp: object) -> None
     assert printing.run_in_background(None, lambda: 41 + 1, "…") == 42
     with pytest.raises(ZeroDivisionError):
         printing.run_in_background(None, lambda: 1 / 0, "…")
+
+
+def test_printing_keeps_true_size_and_landscape_pages(qapp: object, tmp_path: Path) -> None:
+    """Pages print at their own size and orientation, not shrunk into printer margins."""
+    import io
+    import json
+
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtPdf import QPdfDocument
+
+    from wardplan_desktop.core.documents.pdf import build_pdf
+
+    plan = json.loads(SEEDS[2].read_text(encoding="utf-8"))["plan"]
+    plan["appendices"][0]["landscape"] = True
+    pdf = build_pdf(plan)
+    data = QByteArray(pdf)
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    printing.print_pdf(document, printer)
+    source = PdfReader(io.BytesIO(pdf)).pages
+    printed = PdfReader(out).pages
+    assert len(printed) == len(source)
+    for a, b in zip(source, printed, strict=True):
+        wa, ha = float(a.mediabox.width), float(a.mediabox.height)
+        wb, hb = float(b.mediabox.width), float(b.mediabox.height)
+        assert (wa > ha) == (wb > hb)  # orientation kept
+        assert abs(wa - wb) < 3 and abs(ha - hb) < 3  # A4 at true size

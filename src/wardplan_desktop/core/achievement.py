@@ -30,7 +30,8 @@ from .values import Value
 _CENT = Decimal("0.01")
 _HUNDRED = Decimal(100)
 _UNIT_ALIASES = {"đ": "đồng", "h.sinh": "học sinh", "hs": "học sinh"}
-_NEGATIVE_WORDS = ("không", "chưa")
+_NEGATIVE_WORDS = ("không", "chưa", "cơ bản")  # "cơ bản hoàn thành" is not complete
+_PARTIAL_WORDS = ("một phần", "chưa đạt", "không đạt")
 _POSITIVE_WORDS = (
     "đạt",
     "hoàn thành",
@@ -72,7 +73,13 @@ def _pct(result: Decimal, planned: Decimal) -> Decimal | None:
         # quantize() raises InvalidOperation when the result needs more digits than the
         # context's precision (28): a 30-digit typing slip must give a figure, not a crash.
         ctx.prec = max(ctx.prec, ratio.adjusted() + 3)
-        return ratio.quantize(_CENT, rounding="ROUND_HALF_UP")
+        rounded = ratio.quantize(_CENT, rounding="ROUND_HALF_UP")
+        if rounded == _HUNDRED and ratio != _HUNDRED:
+            # Never print "100%" beside "Không đạt": just short of (or past) the plan
+            # rounds away from 100 — 99,99% or 100,01%.
+            rounded = ratio.quantize(_CENT, rounding="ROUND_DOWN" if ratio < _HUNDRED
+                                     else "ROUND_UP")
+        return rounded
 
 
 def _point_status(r: Decimal, t: Decimal, direction: Direction) -> Status:
@@ -87,7 +94,7 @@ def _point_status(r: Decimal, t: Decimal, direction: Direction) -> Status:
 def _words_status(target: Value, result: Value) -> Status:
     r = result.text.casefold().strip(" .;")
     t = target.text.casefold().strip(" .;")
-    if r.startswith(_NEGATIVE_WORDS):
+    if r.startswith(_NEGATIVE_WORDS) or any(w in r for w in _PARTIAL_WORDS):
         return Status.NOT_ACHIEVED
     if r == t or r.startswith(_POSITIVE_WORDS):
         return Status.ACHIEVED

@@ -195,6 +195,8 @@ def emulation_from_plan(plan: dict[str, Any]) -> dict[str, Any]:
     year = plan["year"]
     place = _place_words(plan)
     draft = _base(plan, "emulation")
+    # Launched in January of the plan's own year, unlike the plan (written the year before).
+    draft["date"] = {"day": None, "month": None, "year": year}
     draft.update({
         "title": "Phát động phong trào thi đua thực hiện thắng lợi nhiệm vụ phát triển "
                  f"kinh tế - xã hội năm {year}",

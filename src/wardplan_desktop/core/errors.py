@@ -113,6 +113,11 @@ MSG_PLAN_NOT_FOUND = QT_TRANSLATE_NOOP(
     "Errors", "There is no {kind} plan of unit {unit} for the year {year}."
 )
 MSG_UNIT_NOT_FOUND = QT_TRANSLATE_NOOP("Errors", "There is no unit with the code {unit}.")
+MSG_OLDER_FILE = QT_TRANSLATE_NOOP(
+    "Errors",
+    "The file {path} holds revision {revision} of the plan, older than revision {held} already "
+    "stored; nothing was changed. Import it with --force only to go back to that revision.",
+)
 MSG_PLAN_EXISTS = QT_TRANSLATE_NOOP(
     "Errors",
     "Unit {unit} already has a {kind} plan for the year {year}; it was not overwritten.",

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from .enums import DocumentKind, Period
 from .errors import (
+    MSG_OLDER_FILE,
     MSG_PLAN_EXISTS,
     MSG_PLAN_NOT_FOUND,
     MSG_UNIT_NOT_FOUND,
@@ -65,11 +66,12 @@ def _summary(plan: Plan) -> PlanSummary:
                        plan.status, plan.title, plan.uid)
 
 
-def _record(session: Session, plan: Plan, action: str, detail: str) -> None:
+def _record(session: Session, plan: Plan, action: str, detail: str,
+            old: str | None = None) -> None:
     session.add(ChangeRecord(
         plan=plan, plan_uid=plan.uid, revision=plan.revision, at=utc_now(),
         actor=session.info.get(history.ACTOR) or history.default_actor(), action=action,
-        entity="plan", entity_uid=plan.uid, attribute="", old_value=None, new_value=detail,
+        entity="plan", entity_uid=plan.uid, attribute="", old_value=old, new_value=detail,
     ))
 
 
@@ -89,19 +91,34 @@ def find_plan(session: Session, unit_code: str, year: int,
     return plan
 
 
-def import_plan_file(db: Database, path: Path) -> PlanSummary:
-    """Add the plan in a plan file, or replace the plan of the same unit, year and kind."""
+def import_plan_file(db: Database, path: Path, *, force: bool = False) -> PlanSummary:
+    """Add the plan in a plan file, or replace the plan of the same unit, year and kind.
+
+    A file holding an older revision than the plan stored is refused unless
+    ``force``: an old copy on a USB stick must not silently undo later work.
+    """
     data = codec.read_plan_file(path)  # checked completely before the database is touched
-    return import_plan_data(db, data, str(path))
+    return import_plan_data(db, data, str(path), force=force)
 
 
-def import_plan_data(db: Database, data: dict[str, Any], source: str) -> PlanSummary:
+def import_plan_data(db: Database, data: dict[str, Any], source: str, *,
+                     force: bool = False) -> PlanSummary:
     """Store checked plan data; ``source`` names where it came from, in messages and history."""
+    p = data["plan"]
     with db.session() as session:
+        held = session.scalar(select(Plan).join(Plan.unit).where(
+            Unit.code == p["unit"]["code"], Plan.year == p["year"], Plan.kind == p["kind"]))
+        previous = None
+        if held is not None:
+            previous = held.revision
+            if p.get("revision", 1) < held.revision and not force:
+                raise InputError(MSG_OLDER_FILE, path=source, revision=p.get("revision", 1),
+                                 held=held.revision)
         session.info[history.SUPPRESS] = True
         plan = codec.store_plan(session, data, label=source)
         session.flush()
-        _record(session, plan, "import", Path(source).name)
+        _record(session, plan, "import", Path(source).name,
+                old=f"revision {previous}" if previous is not None else None)
         return _summary(plan)
 
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QEventLoop,
     QIODevice,
     QObject,
+    QRectF,
     QRunnable,
     QSize,
     Qt,
@@ -25,7 +26,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -173,22 +174,34 @@ class PreviewDialog(QDialog):
             QMessageBox.warning(self, self.windowTitle(), exc.render(translate))
 
 
+PRINT_DPI = 300  # enough for text on an office printer; far less memory than 1200 dpi
+
+
 def print_pdf(document: QPdfDocument, printer: QPrinter) -> None:
-    """Paint every page of the PDF onto the printer at its resolution."""
+    """Print every page at its true size: the PDF already has the official margins.
+
+    The printer's own margins are switched off (full page), each page takes the
+    orientation of the PDF page (landscape appendices stay landscape), and pages
+    are rasterised at a bounded resolution.
+    """
+    printer.setFullPage(True)
     painter = QPainter()
-    if not painter.begin(printer):
-        return
-    try:
-        for page in range(document.pageCount()):
-            if page:
-                printer.newPage()
-            target = painter.viewport()
-            size = document.pagePointSize(page)
-            scale = min(target.width() / size.width(), target.height() / size.height())
-            image = document.render(page, QSize(int(size.width() * scale),
-                                                int(size.height() * scale)))
-            painter.drawImage(0, 0, image)
-    finally:
+    for page in range(document.pageCount()):
+        size = document.pagePointSize(page)
+        landscape = size.width() > size.height()
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape
+                                   else QPageLayout.Orientation.Portrait)
+        if page == 0:
+            if not painter.begin(printer):
+                return
+        else:
+            printer.newPage()
+        dpi = min(printer.resolution(), PRINT_DPI)
+        image = document.render(page, QSize(round(size.width() / 72 * dpi),
+                                            round(size.height() / 72 * dpi)))
+        target = printer.pageLayout().fullRectPixels(printer.resolution())
+        painter.drawImage(QRectF(0, 0, target.width(), target.height()), image)
+    if painter.isActive():
         painter.end()
 
 

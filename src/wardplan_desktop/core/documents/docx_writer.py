@@ -788,7 +788,8 @@ def build_docx(plan: dict[str, Any], document: str = "all") -> bytes:
         writer.main()
         parts.append((False, None))
     if document in ("appendices", "all"):
-        for appendix in plan.get("appendices", []):
+        # Its own appendices, plus the default indicator table where it has none.
+        for appendix in layout.printed_appendices(plan):
             if parts:
                 doc.add_section(WD_SECTION.NEW_PAGE)
                 writer.finish_section_break()

@@ -181,6 +181,11 @@ def walk_with_depth(nodes: list[dict[str, Any]],
         yield from walk_with_depth(node.get("children", []), depth + 1)
 
 
+def is_part_heading(node: dict[str, Any]) -> bool:
+    """ "Phần thứ nhất": a part heading, printed on its own line above the part's title."""
+    return node["kind"] == "heading" and node.get("label", "").lower().startswith("phần")
+
+
 def heading_centred(node: dict[str, Any]) -> bool:
     """Part headings ("Phần thứ nhất") and unnumbered headings ("QUYẾT NGHỊ:") are centred."""
     return node["kind"] == "heading" and (

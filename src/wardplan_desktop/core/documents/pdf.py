@@ -36,6 +36,7 @@ from reportlab.platypus import (
     Frame,
     HRFlowable,
     KeepTogether,
+    LayoutError,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -46,7 +47,12 @@ from reportlab.platypus import (
 )
 
 from ...paths import resource_path
+from ..errors import QT_TRANSLATE_NOOP, InputError
 from . import layout
+
+MSG_TOO_TALL = QT_TRANSLATE_NOOP(
+    "Errors", "The document cannot be laid out: something in it is taller than a page (the "
+    "footnotes cited on one page, or one row of a table). Shorten it and try again.")
 
 FONT = "WPSerif"
 _FONT_FILES = {
@@ -370,14 +376,17 @@ def _title(plan: dict[str, Any], st: Styles) -> list[Any]:
 def _sections(plan: dict[str, Any], st: Styles) -> list[Any]:
     numbers = layout.footnote_numbers(plan)
     flow: list[Any] = []
+    run: CondPageBreak | None = None  # the break guarding the current run of headings
     for _, node in layout.walk_with_depth(plan["sections"]):
         text = _markup(layout.split_footnotes(node["text"], plan, numbers))
         label = escape(layout.nfc(node.get("label", "")))
         kind = node["kind"]
         if kind == "bullet":
+            run = None
             flow.append(_Paragraph(f"- {text}", st.body))
             continue
         if kind == "sub_bullet":
+            run = None
             flow.append(_Paragraph(f"+ {text}", st.sub_bullet))
             continue
         emphasis = node.get("emphasis", "none")
@@ -385,16 +394,26 @@ def _sections(plan: dict[str, Any], st: Styles) -> list[Any]:
             text = f"<b>{text}</b>"
         if "italic" in emphasis:
             text = f"<i>{text}</i>"
-        if label:
+        if kind == "heading" and layout.is_part_heading(node):
+            # "Phần thứ nhất" on its own line, the part's title under it in upper case.
+            title = _markup(layout.split_footnotes(node["text"].upper(), plan, numbers))
+            text = f"{label}<br/>{title}"
+        elif label:
             label = f"<b>{label}</b>" if layout.label_is_bold(node) and kind != "heading" else label
             text = f"{label} {text}"
         if kind == "heading":
             style = st.heading_centred if layout.heading_centred(node) else st.heading
-            # A heading never ends a page: it needs room for itself and a few lines after
-            # it. (keepWithNext would drag the whole next paragraph, leaving half pages.)
-            flow.append(CondPageBreak(HEADING_ROOM))
+            # A heading never ends a page: it needs room for itself, the headings right
+            # under it and a few lines of text. (keepWithNext would drag the whole next
+            # paragraph along, leaving half-empty pages.)
+            if run is None:
+                run = CondPageBreak(HEADING_ROOM)
+                flow.append(run)
+            else:
+                run.height += HEADING_ROOM - 3 * st.body.leading
             flow.append(_Paragraph(text, style))
         else:
+            run = None
             flow.append(_Paragraph(text, st.body))
     return flow
 
@@ -548,6 +567,10 @@ def build_pdf(plan: dict[str, Any], document: str = "all") -> bytes:
     _LINES.cache = {}
     try:
         return _build_settled(build, plan, document, numbers, reserve, texts, st, width)
+    except LayoutError as exc:
+        # Something that cannot fit on any page: footnotes cited on one page that are
+        # taller than the page, or a table row taller than a page.
+        raise InputError(MSG_TOO_TALL) from exc
     finally:
         _LINES.cache = None
 

@@ -370,7 +370,7 @@ def _write_appendix(ws: Worksheet, plan: dict[str, Any], appendix: dict[str, Any
 
     _title_rows(ws, [
         (appendix.get("label") or "Phụ lục", _font(bold=True, size=LABEL_SIZE)),
-        (appendix.get("title", ""), _font(bold=True, size=TITLE_SIZE)),
+        (appendix.get("title", "").upper(), _font(bold=True, size=TITLE_SIZE)),
         (layout.appendix_caption(plan, appendix), _font(italic=True, size=TITLE_SIZE)),
     ], ncols, sum(widths))
     ws.row_dimensions[4].height = 8

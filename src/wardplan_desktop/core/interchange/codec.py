@@ -74,6 +74,10 @@ MSG_FOOTNOTE_UNUSED = QT_TRANSLATE_NOOP(
     "Errors", "footnote {key} is never cited in the text, or cited more than once"
 )
 MSG_DUPLICATE_UID = QT_TRANSLATE_NOOP("Errors", "the identifier {uid} is used twice")
+MSG_BEYOND_LIMITS = QT_TRANSLATE_NOOP(
+    "Errors", "The file {path} is not a valid plan file: it is nested too deeply or holds a "
+    "number too long to be real.")
+MSG_NOT_A_REGULAR_FILE = QT_TRANSLATE_NOOP("Errors", "it is not an ordinary file")
 MSG_DUPLICATE_FOOTNOTE = QT_TRANSLATE_NOOP("Errors", "two footnotes have the key {key}")
 MSG_UID_TAKEN = QT_TRANSLATE_NOOP(
     "Errors",
@@ -126,6 +130,8 @@ def parse_plan_bytes(raw: bytes, label: str) -> dict[str, Any]:
         raise InterchangeError(
             MSG_NOT_JSON, path=label, line=exc.lineno, column=exc.colno
         ) from exc
+    except (RecursionError, ValueError) as exc:  # nesting too deep, a number too long
+        raise InterchangeError(MSG_BEYOND_LIMITS, path=label) from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InterchangeError(MSG_NOT_A_PLAN_FILE, path=label, format=FORMAT)
     version = data.get("format_version")
@@ -578,6 +584,10 @@ def write_atomically(path: Path, payload: bytes) -> None:
     """
     path = Path(path)
     tmp_name = None
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        # Replacing a device, a folder or a link would destroy it rather than write to it.
+        raise InterchangeError(MSG_CANNOT_WRITE_FILE, path=str(path),
+                               detail=WardPlanError(MSG_NOT_A_REGULAR_FILE))
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
                                         dir=path.parent if str(path.parent) else ".")
@@ -585,6 +595,13 @@ def write_atomically(path: Path, payload: bytes) -> None:
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
+        # mkstemp makes the file private; a document is an ordinary file: keep the
+        # permissions of the file it replaces, or the usual ones.
+        try:
+            mode = path.stat().st_mode & 0o777
+        except OSError:
+            mode = 0o644
+        os.chmod(tmp_name, mode)
         os.replace(tmp_name, path)
         tmp_name = None
     except OSError as exc:

@@ -304,3 +304,62 @@ class ChangeRecord(Base):
     # No back-reference: the database sets plan_id to NULL when a plan is deleted,
     # and the history of a replaced plan stays findable by plan_uid.
     plan: Mapped[Plan | None] = relationship()
+
+
+# --------------------------------------------------------------------------- schema 2: sync
+
+
+class Setting(Base):
+    """A fact about this data folder: its role (ward or upper level), its own unit…"""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class PinnedKey(Base):
+    """The signing key a sending unit's files must carry (pinned on first contact)."""
+
+    __tablename__ = "pinned_key"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"), unique=True)
+    public_key: Mapped[str] = mapped_column(String(100))  # base64 of the raw Ed25519 key
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    pinned_at: Mapped[str] = mapped_column(String(32), default=utc_now)
+
+    unit: Mapped[Unit] = relationship()
+
+
+class SyncReceipt(Base):
+    """One sync file accepted from a unit: what it held and when it came."""
+
+    __tablename__ = "sync_receipt"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))
+    revision: Mapped[int] = mapped_column(Integer)
+    content_hash: Mapped[str] = mapped_column(String(80))
+    key_fingerprint: Mapped[str] = mapped_column(String(64))
+    created: Mapped[str] = mapped_column(String(32))  # when the ward made the file
+    received_at: Mapped[str] = mapped_column(String(32), default=utc_now)
+    file_name: Mapped[str] = mapped_column(String(300), default="")
+    payload: Mapped[str] = mapped_column(Text)  # the plan file as received, for comparisons
+
+    unit: Mapped[Unit] = relationship()
+
+
+class AuditEntry(Base):
+    """A decision an officer took that the record must show (a re-pinned key…)."""
+
+    __tablename__ = "audit_entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[str] = mapped_column(String(32), default=utc_now)
+    actor: Mapped[str] = mapped_column(String(100), default="")
+    action: Mapped[str] = mapped_column(String(30))
+    unit_code: Mapped[str] = mapped_column(String(64), default="")
+    detail: Mapped[str] = mapped_column(Text, default="")

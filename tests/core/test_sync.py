@@ -1,0 +1,1076 @@
+"""The sync file between a ward and its upper level (core.sync), over real data folders.
+
+Every test uses real installations: a ward's data folder holding a plan imported
+from a seed file and the keys it made on first use, and an upper level's data
+folder with its own keys.  Broken files are built by hand with zipfile, signed
+with a real key where the case needs a valid signature.  "Nothing changed" is
+proved with :func:`support.state` (what a user could see) and a dump of every
+table (settings, pinned keys, receipts, audit trail included).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+import warnings
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from support import SEED_000, SEED_003, seed, state, strip_uids
+from wardplan_desktop.core import service
+from wardplan_desktop.core.errors import WardPlanError
+from wardplan_desktop.core.interchange import codec
+from wardplan_desktop.core.storage.database import Database, open_data_folder
+from wardplan_desktop.core.storage.schema import (
+    AuditEntry,
+    Base,
+    PinnedKey,
+    SyncReceipt,
+)
+from wardplan_desktop.core.sync import exchange, package
+from wardplan_desktop.core.sync.keys import Identity, b64, fingerprint, load_identity
+from wardplan_desktop.core.values import parse_value
+
+WARD = "P-MYPHU"  # seed 003, sends to TP-CAOLANH
+UPPER = "TP-CAOLANH"
+UPPER_NAME = "Thành phố Cao Lãnh"
+YEAR = 2024
+LABEL = "P-MYPHU-2024.wpsync"
+MONEY = "Thu ngân sách"  # seed 003: 9.949.000.000đ target for 2024
+
+FUZZ_EXAMPLES = int(os.environ.get("WARDPLAN_FUZZ_EXAMPLES", "300"))
+
+
+# --------------------------------------------------------------------------- installations
+
+
+@dataclass
+class Office:
+    """One installation: a data folder, its database and its keys."""
+
+    folder: Path
+    db: Database
+    identity: Identity
+
+
+def make_office(folder: Path, *plans: Path | dict[str, Any]) -> Office:
+    db = open_data_folder(folder)
+    for plan in plans:
+        if isinstance(plan, Path):
+            service.import_plan_file(db, plan)
+        else:
+            service.import_plan_data(db, plan, "hand-made.json")
+    return Office(folder, db, load_identity(folder))
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> Iterator[Callable[..., Office]]:
+    """Make installations in ``tmp_path``; all closed at the end of the test."""
+    opened: list[Office] = []
+
+    def make(name: str, *plans: Path | dict[str, Any]) -> Office:
+        made = make_office(tmp_path / name, *plans)
+        opened.append(made)
+        return made
+
+    yield make
+    for made in opened:
+        made.db.close()
+
+
+@pytest.fixture
+def ward(office: Callable[..., Office]) -> Office:
+    return office("ward", SEED_003)
+
+
+@pytest.fixture
+def upper(office: Callable[..., Office]) -> Office:
+    """An upper level's folder before its first file: it holds nothing yet."""
+    return office("upper")
+
+
+@pytest.fixture
+def sent(ward: Office) -> bytes:
+    return export(ward)
+
+
+@pytest.fixture
+def holding(upper: Office, sent: bytes) -> Office:
+    """The upper level after it received the ward's revision 1."""
+    [out] = exchange.receive_files(upper.db, upper.identity, [(LABEL, sent)])
+    assert out.status == "imported", out.message
+    return upper
+
+
+def export(ward: Office, unit: str = WARD) -> bytes:
+    return exchange.export_package(ward.db, ward.identity, unit, YEAR).data
+
+
+def money_uid(db: Database) -> str:
+    plan = service.export_plan(db, WARD, YEAR)["plan"]
+    return next(i["uid"] for g in plan["indicator_groups"] for i in _walk(g["indicators"])
+                if i["name"] == MONEY)
+
+
+def _walk(nodes: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for node in nodes:
+        yield node
+        yield from _walk(node.get("children", []))
+
+
+def new_revision(ward: Office, text: str = "10.000.000.000đ") -> int:
+    return service.set_value(ward.db, money_uid(ward.db), YEAR, "target", parse_value(text))
+
+
+def other_unit(code: str = "P-HOATHUAN", name: str = "Phường Hòa Thuận") -> dict[str, Any]:
+    """Seed 003 as another ward of the same upper level (a hand-written file: no uids)."""
+    data = strip_uids(seed(SEED_003))
+    data["plan"]["unit"].update(code=code, name=name, place_name=name,
+                                issuing_body=["ỦY BAN NHÂN DÂN", name.upper()])
+    return data
+
+
+# --------------------------------------------------------------------------- observations
+
+
+def tables(db: Database) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table: settings, keys, receipts and audit trail included."""
+    with db.session(write=False) as session:
+        return {t.name: sorted((tuple(r) for r in session.execute(select(t))), key=repr)
+                for t in Base.metadata.sorted_tables}
+
+
+def everything(db: Database) -> tuple[Any, ...]:
+    return state(db), tables(db)
+
+
+def receipts(db: Database) -> list[SyncReceipt]:
+    with db.session(write=False) as session:
+        return list(session.scalars(select(SyncReceipt).order_by(SyncReceipt.id)))
+
+
+def pinned(db: Database) -> dict[str, str]:
+    with db.session(write=False) as session:
+        return {p.unit.code: p.public_key for p in session.scalars(select(PinnedKey))}
+
+
+def audit(db: Database) -> list[AuditEntry]:
+    with db.session(write=False) as session:
+        return list(session.scalars(select(AuditEntry).order_by(AuditEntry.id)))
+
+
+def plan_of(db: Database, unit: str = WARD) -> dict[str, Any]:
+    return service.export_plan(db, unit, YEAR)
+
+
+def assert_refused(out: exchange.Outcome, template: str, label: str = LABEL,
+                   detail: str | None = None, named: bool = True) -> str:
+    """``out`` is a refusal with ``template``, naming the file; the rendered message."""
+    assert out.status == "refused", out
+    assert isinstance(out.message, WardPlanError)
+    assert out.message.template == template, out.message.render()
+    if detail is not None:
+        inner = out.message.params["detail"]
+        assert isinstance(inner, WardPlanError) and inner.template == detail, inner
+    text = out.message.render()
+    assert text and "{" not in text
+    if named:
+        assert label in text
+    return text
+
+
+def receive_refused(upper: Office, raw: bytes, template: str, detail: str | None = None,
+                    label: str = LABEL, named: bool = True, **options: Any) -> str:
+    """``raw`` is refused with ``template`` and the upper level's data stays as it was."""
+    before = everything(upper.db)
+    count = len(receipts(upper.db))
+    [out] = exchange.receive_files(upper.db, upper.identity, [(label, raw)], **options)
+    text = assert_refused(out, template, label, detail, named)
+    # The preview says the same and, like the import, changes nothing.
+    [seen] = exchange.receive_files(upper.db, upper.identity, [(label, raw)], apply=False,
+                                    **options)
+    assert seen.status == "refused" and seen.message is not None
+    assert seen.message.render() == text
+    assert everything(upper.db) == before
+    assert len(receipts(upper.db)) == count
+    return text
+
+
+# --------------------------------------------------------------------------- hand-made zips
+
+
+def members(raw: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def build(entries: list[tuple[str, bytes]] | dict[str, bytes]) -> bytes:
+    """A zip of ``entries`` written like the program writes its files."""
+    items = list(entries.items()) if isinstance(entries, dict) else entries
+    buffer = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # duplicate names, on purpose
+        with zipfile.ZipFile(buffer, "w") as archive:
+            for name, data in items:
+                info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def manifest_of(raw: bytes) -> dict[str, Any]:
+    return json.loads(members(raw)[package.MANIFEST])
+
+
+def dump_manifest(manifest: dict[str, Any]) -> bytes:
+    return json.dumps(manifest, ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":")).encode("utf-8")
+
+
+def signed(identity: Identity, manifest: dict[str, Any] | bytes, payload: bytes,
+           payload_name: str = package.PAYLOAD) -> bytes:
+    """A package with exactly the given manifest, validly signed by ``identity``."""
+    text = manifest if isinstance(manifest, bytes) else dump_manifest(manifest)
+    return build([(package.MANIFEST, text), (payload_name, payload),
+                  (package.SIGNATURE, identity.sign(text))])
+
+
+def with_manifest(raw: bytes, identity: Identity, **changes: Any) -> bytes:
+    """``raw`` with manifest fields changed and signed again (a valid signature)."""
+    parts = members(raw)
+    manifest = {**manifest_of(raw), **changes}
+    return signed(identity, manifest, parts[package.PAYLOAD])
+
+
+def stranger(tmp_path: Path) -> Identity:
+    return load_identity(tmp_path / "stranger")
+
+
+# --------------------------------------------------------------------------- round trip
+
+
+def test_an_empty_folder_given_a_wards_file_becomes_its_upper_level(
+        ward: Office, upper: Office) -> None:
+    sent = exchange.export_package(ward.db, ward.identity, WARD, YEAR)
+    payload = codec.dump_plan(plan_of(ward.db))
+    assert not sent.encrypted
+    assert sent.content_hash == package.content_hash(payload)
+    assert sent.key_fingerprint == ward.identity.fingerprint == fingerprint(
+        ward.identity.public_key)
+    assert len(sent.short_hash) == 19
+    assert len(sent.data) < 64 * 1024  # small enough for e-mail
+    assert list(members(sent.data)) == [package.MANIFEST, package.PAYLOAD, package.SIGNATURE]
+    assert members(sent.data)[package.PAYLOAD] == payload
+    manifest = manifest_of(sent.data)
+    assert manifest["sender"] == {"code": WARD, "name": "Phường Mỹ Phú", "level": "ward"}
+    assert manifest["receiver"]["code"] == UPPER
+    assert (manifest["year"], manifest["kind"], manifest["revision"]) == (YEAR, "plan", 1)
+    assert manifest["sender_key"] == b64(ward.identity.public_key)
+    assert exchange.folder_role(upper.db) == (None, None)
+
+    [out] = exchange.receive_files(upper.db, upper.identity, [(LABEL, sent.data)])
+
+    assert (out.status, out.code, out.year, out.kind, out.revision) == (
+        "imported", WARD, YEAR, "plan", 1)
+    assert out.becomes_upper == {"code": UPPER, "name": UPPER_NAME, "level": "city"}
+    assert out.new_unit and not out.repinned and out.message is None
+    assert exchange.folder_role(upper.db) == ("upper", UPPER)
+    assert plan_of(upper.db) == plan_of(ward.db)
+    [receipt] = receipts(upper.db)
+    assert (receipt.year, receipt.kind, receipt.revision) == (YEAR, "plan", 1)
+    assert receipt.content_hash == sent.content_hash
+    assert receipt.key_fingerprint == ward.identity.fingerprint
+    assert receipt.file_name == LABEL
+    assert receipt.payload.encode("utf-8") == payload
+    assert pinned(upper.db) == {WARD: b64(ward.identity.public_key)}
+    assert audit(upper.db) == []
+
+
+def test_the_same_revision_gives_the_same_bytes_a_new_one_replaces_it(
+        ward: Office, holding: Office, sent: bytes) -> None:
+    assert export(ward) == sent
+    # Another session of the program, keys read back from the folder: still the same.
+    ward.db.close()
+    ward.db = open_data_folder(ward.folder)
+    ward.identity = load_identity(ward.folder)
+    assert export(ward) == sent
+
+    assert new_revision(ward) == 2
+    second = export(ward)
+    assert second != sent
+    assert manifest_of(second)["revision"] == 2
+    assert export(ward) == second
+
+    [out] = exchange.receive_files(holding.db, holding.identity, [("rev2.wpsync", second)])
+    assert (out.status, out.revision, out.previous_revision) == ("imported", 2, 1)
+    assert not out.new_unit and out.becomes_upper is None
+    assert plan_of(holding.db) == plan_of(ward.db)
+    assert [r.revision for r in receipts(holding.db)] == [1, 2]
+
+    # The older file, arriving late, never overwrites the newer revision.
+    text = receive_refused(holding, sent, exchange.MSG_OLDER)
+    assert "revision 1 of P-MYPHU" in text and "revision 2 already" in text
+    assert plan_of(holding.db) == plan_of(ward.db)
+
+
+def test_the_same_file_twice_changes_nothing(holding: Office, sent: bytes) -> None:
+    before = everything(holding.db)
+    for apply in (True, False):
+        [out] = exchange.receive_files(holding.db, holding.identity, [(LABEL, sent)],
+                                       apply=apply)
+        assert (out.status, out.revision, out.previous_revision) == ("unchanged", 1, 1)
+        assert out.message is not None and out.message.template == exchange.NOTE_DUPLICATE
+    # Several copies in one batch (the same attachment saved twice).
+    outs = exchange.receive_files(holding.db, holding.identity,
+                                  [(LABEL, sent), ("copy.wpsync", sent)])
+    assert [o.status for o in outs] == ["unchanged", "unchanged"]
+    assert everything(holding.db) == before
+    assert len(receipts(holding.db)) == 1
+
+
+def test_a_batch_imports_each_file_on_its_own(
+        office: Callable[..., Office], ward: Office, upper: Office, sent: bytes) -> None:
+    """The first file makes the folder the upper level; a bad file stops nothing else."""
+    second = office("ward2", other_unit())
+    outs = exchange.receive_files(
+        upper.db, upper.identity,
+        [(LABEL, sent), ("damaged.wpsync", sent[:-40]), ("other.wpsync", export(
+            second, "P-HOATHUAN")), ("again.wpsync", sent)], accept_new=True)
+    assert [o.status for o in outs] == ["imported", "refused", "imported", "unchanged"]
+    assert outs[0].becomes_upper and not outs[2].becomes_upper and outs[2].new_unit
+    assert_refused(outs[1], package.MSG_DAMAGED, "damaged.wpsync")
+    assert [p.unit for p in service.list_plans(upper.db)] == ["P-HOATHUAN", WARD]
+    assert len(receipts(upper.db)) == 2
+
+
+def test_preview_says_what_would_happen_and_writes_nothing(
+        ward: Office, upper: Office, sent: bytes) -> None:
+    before = everything(upper.db)
+    [seen] = exchange.receive_files(upper.db, upper.identity, [(LABEL, sent)], apply=False)
+    assert (seen.status, seen.revision, seen.new_unit) == ("imported", 1, True)
+    assert seen.becomes_upper == {"code": UPPER, "name": UPPER_NAME, "level": "city"}
+    assert everything(upper.db) == before
+    assert exchange.folder_role(upper.db) == (None, None)  # settings not written
+    assert receipts(upper.db) == [] and pinned(upper.db) == {}
+
+    [done] = exchange.receive_files(upper.db, upper.identity, [(LABEL, sent)])
+    assert (done.status, done.revision, done.becomes_upper) == (
+        seen.status, seen.revision, seen.becomes_upper)
+
+    assert new_revision(ward) == 2
+    second = export(ward)
+    before = everything(upper.db)
+    outs = exchange.receive_files(upper.db, upper.identity,
+                                  [(LABEL, sent), ("rev2.wpsync", second)], apply=False)
+    assert [(o.status, o.revision, o.previous_revision) for o in outs] == [
+        ("unchanged", 1, 1), ("imported", 2, 1)]
+    assert outs[1].becomes_upper is None and not outs[1].new_unit
+    assert everything(upper.db) == before
+    applied = exchange.receive_files(upper.db, upper.identity,
+                                     [(LABEL, sent), ("rev2.wpsync", second)])
+    assert [(o.status, o.revision, o.previous_revision) for o in applied] == [
+        (o.status, o.revision, o.previous_revision) for o in outs]
+    assert plan_of(upper.db) == plan_of(ward.db)
+
+
+def test_a_batch_preview_sees_each_file_after_the_ones_before(
+        office: Callable[..., Office], upper: Office, sent: bytes) -> None:
+    """The preview of a batch says what importing that batch would do, file by file."""
+    hoathuan = export(office("hoathuan", other_unit()), "P-HOATHUAN")
+    leloi = export(office("leloi", SEED_000), "P-LELOI")  # for TP-BACGIANG
+    batch = [(LABEL, sent), ("hoathuan.wpsync", hoathuan), ("leloi.wpsync", leloi),
+             ("copy.wpsync", sent)]
+    before = everything(upper.db)
+    seen = exchange.receive_files(upper.db, upper.identity, batch, apply=False)
+    assert everything(upper.db) == before
+    assert exchange.folder_role(upper.db) == (None, None)
+    done = exchange.receive_files(upper.db, upper.identity, batch)
+
+    def summary(outs: list[exchange.Outcome]) -> list[tuple[Any, ...]]:
+        return [(o.status, o.code, o.revision, o.becomes_upper, o.new_unit,
+                 o.message.template if o.message else None) for o in outs]
+
+    assert summary(seen) == summary(done)
+    assert [o.status for o in done] == ["imported", "refused", "refused", "unchanged"]
+    assert_refused(done[1], exchange.MSG_UNKNOWN_UNIT, "hoathuan.wpsync")
+    assert_refused(done[2], exchange.MSG_NOT_FOR_US, "leloi.wpsync")
+    assert [p.unit for p in service.list_plans(upper.db)] == [WARD]
+
+
+# --------------------------------------------------------------------------- encryption
+
+
+
+def knows_upper(ward: Office, upper: Office, code: str = UPPER) -> None:
+    with ward.db.session() as session:
+        exchange.set_setting(session, exchange.UPPER_BOX_KEY,
+                             b64(upper.identity.receiving_public_key))
+        exchange.set_setting(session, exchange.UPPER_CODE, code)
+
+
+def test_a_file_for_a_known_upper_level_is_encrypted_to_it(
+        office: Callable[..., Office], ward: Office, upper: Office) -> None:
+    plain = members(export(ward))[package.PAYLOAD]
+    assert "Phường Mỹ Phú".encode() in plain  # what must not be readable on the way
+    knows_upper(ward, upper)
+    sent = exchange.export_package(ward.db, ward.identity, WARD, YEAR)
+    assert sent.encrypted
+    assert sent.data == export(ward)  # still reproducible
+    parts = members(sent.data)
+    assert list(parts) == [package.MANIFEST, package.PAYLOAD_ENCRYPTED, package.SIGNATURE]
+    sealed = parts[package.PAYLOAD_ENCRYPTED]
+    assert len(sealed) == len(plain) + 16  # AES-GCM tag
+    for raw in (sealed, sent.data):
+        assert plain not in raw
+        assert "Phường Mỹ Phú".encode() not in raw
+        assert b'"indicator_groups"' not in raw
+    manifest = manifest_of(sent.data)
+    assert manifest["payload"] == package.PAYLOAD_ENCRYPTED
+    assert manifest["encryption"]["recipient_key"] == b64(upper.identity.receiving_public_key)
+    assert manifest["content_hash"] == package.content_hash(plain)
+
+    [out] = exchange.receive_files(upper.db, upper.identity, [(LABEL, sent.data)])
+    assert out.status == "imported", out.message
+    assert plan_of(upper.db) == plan_of(ward.db)
+    assert receipts(upper.db)[0].payload.encode("utf-8") == plain
+
+    third = office("third")
+    text = receive_refused(third, sent.data, package.MSG_NOT_OURS_KEY)
+    assert fingerprint(upper.identity.receiving_public_key) in text
+    assert exchange.folder_role(third.db) == (None, None)
+    with pytest.raises(package.SyncError) as caught:
+        package.read_package(sent.data, LABEL)  # no keys at all
+    assert caught.value.template == package.MSG_NOT_OURS_KEY
+
+    # The sealed plan changed on the way: the cipher's tag says so.
+    broken = bytearray(sealed)
+    broken[len(broken) // 2] ^= 0x40
+    tampered = build([(package.MANIFEST, parts[package.MANIFEST]),
+                      (package.PAYLOAD_ENCRYPTED, bytes(broken)),
+                      (package.SIGNATURE, parts[package.SIGNATURE])])
+    receive_refused(upper, tampered, package.MSG_ALTERED)
+
+
+def test_a_key_meant_for_another_upper_level_is_not_used(ward: Office, upper: Office) -> None:
+    knows_upper(ward, upper, code="TP-KHAC")
+    sent = exchange.export_package(ward.db, ward.identity, WARD, YEAR)
+    assert not sent.encrypted
+    assert package.PAYLOAD in members(sent.data)
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+def pdf() -> bytes:
+    return (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+            b"trailer\n<< /Root 1 0 R >>\n%%EOF\n")
+
+
+def test_an_empty_file_is_refused(holding: Office) -> None:
+    receive_refused(holding, b"", package.MSG_EMPTY)
+
+
+@pytest.mark.parametrize("content", [
+    pytest.param(lambda: pdf(), id="pdf"),
+    pytest.param(lambda: random.Random(5).randbytes(5000), id="random"),
+    pytest.param(lambda: SEED_003.read_bytes(), id="plan-json"),
+    pytest.param(lambda: b"\xef\xbb\xbfPK not really", id="text"),
+])
+def test_a_file_that_is_not_a_zip_is_refused(holding: Office,
+                                             content: Callable[[], bytes]) -> None:
+    raw = content()
+    assert not raw.startswith(b"PK")
+    text = receive_refused(holding, raw, package.MSG_NOT_PACKAGE)
+    assert "right file" in text
+
+
+def test_a_zip_that_is_not_a_sync_file_is_refused(holding: Office) -> None:
+    docx = build({"[Content_Types].xml": b"<Types/>", "document.xml": b"<w:document/>"})
+    receive_refused(holding, docx, package.MSG_BAD_MEMBERS, package.DETAIL_MEMBERS)
+    receive_refused(holding, b"PK\x03\x04" + bytes(200), package.MSG_DAMAGED)
+    receive_refused(holding, build({}), package.MSG_BAD_MEMBERS, package.DETAIL_MEMBERS)
+
+
+def test_a_cut_file_is_refused_wherever_it_was_cut(holding: Office, sent: bytes) -> None:
+    before = everything(holding.db)
+    n = len(sent)
+    for cut in sorted({1, 2, 3, 4, 10, 30, 100, n // 4, n // 3, n // 2, 2 * n // 3, n - 300,
+                       n - 100, n - 23, n - 22, n - 10, n - 1}):
+        [out] = exchange.receive_files(holding.db, holding.identity, [(LABEL, sent[:cut])])
+        expected = package.MSG_NOT_PACKAGE if cut < 2 else package.MSG_DAMAGED
+        assert_refused(out, expected)
+    assert everything(holding.db) == before
+
+
+def test_a_flipped_byte_anywhere_is_refused_or_harmless(holding: Office, sent: bytes) -> None:
+    """Zip ignores some header bytes (times, attributes); anywhere else the file is refused."""
+    before = everything(holding.db)
+    n = len(sent)
+    with zipfile.ZipFile(io.BytesIO(sent)) as archive:  # where each member's data lies
+        # but its last bytes: zipfile stops inflating once it has the member's size,
+        # so the end-of-stream code and its padding are never read.
+        data = [range(start := i.header_offset + 30 + len(i.filename) + len(i.extra),
+                      start + i.compress_size - 4) for i in archive.infolist()]
+
+    # The local headers and the central directory densely, the rest sampled evenly.
+    positions = sorted(set(range(0, 64)) | set(range(0, n, 41)) | set(range(n - 230, n)))
+    outcomes: dict[str, int] = {}
+    for i, position in enumerate(positions):
+        raw = bytearray(sent)
+        raw[position] ^= (0x01, 0x80, 0xFF, 0x10)[i % 4]
+        [out] = exchange.receive_files(holding.db, holding.identity, [(LABEL, bytes(raw))])
+        outcomes[out.status] = outcomes.get(out.status, 0) + 1
+        if out.status == "refused":
+            assert out.message is not None
+            assert_refused(out, out.message.template)
+        else:
+            # Harmless: the signature and the content hash still hold, so this is the
+            # very revision already received; never in a member's data.
+            assert out.status == "unchanged", (position, out)
+            assert not any(position in r for r in data), position
+    assert outcomes["refused"] > len(positions) / 2, outcomes
+    assert everything(holding.db) == before
+    assert len(receipts(holding.db)) == 1
+
+
+@pytest.mark.parametrize("name", ["../evil", "../plan.json", "/abs", "dir/x",
+                                  "..\\evil", "C:evil", "a/../../b"])
+def test_a_member_with_a_path_is_refused(holding: Office, sent: bytes, name: str) -> None:
+    parts = members(sent)
+    text = receive_refused(holding, build({**parts, name: b"x"}), package.MSG_BAD_MEMBERS,
+                           package.DETAIL_UNSAFE_NAME)
+    assert name in text
+    # Even in place of a member that belongs there.
+    del parts[package.PAYLOAD]
+    receive_refused(holding, build({**parts, name: b"x"}), package.MSG_BAD_MEMBERS,
+                    package.DETAIL_UNSAFE_NAME)
+
+
+def bomb(sent: bytes, size: int) -> bytes:
+    """The ward's file with a plan.json of ``size`` zero bytes, deflated to almost nothing."""
+    parts = members(sent)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(package.MANIFEST, parts[package.MANIFEST])
+        with archive.open(package.PAYLOAD, "w") as member:
+            chunk = bytes(1 << 20)
+            for _ in range(size >> 20):
+                member.write(chunk)
+        archive.writestr(package.SIGNATURE, parts[package.SIGNATURE])
+    return buffer.getvalue()
+
+
+def test_a_member_that_expands_beyond_the_limit_is_refused(
+        holding: Office, sent: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = bomb(sent, 70 << 20)  # 70 MB of zeros, beyond the real 64 MB limit
+    assert len(raw) < 200 * 1024
+    start = time.perf_counter()
+    receive_refused(holding, raw, package.MSG_BAD_MEMBERS, package.DETAIL_BOMB)
+    assert time.perf_counter() - start < 10
+
+    # It stops at the limit instead of expanding the member: count what is read.
+    monkeypatch.setattr(package, "MAX_MEMBER_BYTES", 1 << 20)
+    read: list[int] = []
+    original = zipfile.ZipExtFile.read
+
+    def counting(self: zipfile.ZipExtFile, n: int = -1) -> bytes:
+        data = original(self, n)
+        read.append(len(data))
+        return data
+
+    monkeypatch.setattr(zipfile.ZipExtFile, "read", counting)
+    start = time.perf_counter()
+    [out] = exchange.receive_files(holding.db, holding.identity, [(LABEL, raw)])
+    assert_refused(out, package.MSG_BAD_MEMBERS, detail=package.DETAIL_BOMB)
+    assert sum(read) <= (1 << 20) + 2 * package.MAX_MANIFEST_BYTES
+    assert time.perf_counter() - start < 2
+
+
+def test_an_oversized_description_or_file_is_refused(
+        holding: Office, sent: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    parts = members(sent)
+    receive_refused(holding, build({**parts, package.MANIFEST: b" " * (1 << 20)}),
+                    package.MSG_BAD_MEMBERS, package.DETAIL_BOMB)
+    receive_refused(holding, build({**parts, package.SIGNATURE: bytes(5000)}),
+                    package.MSG_BAD_MEMBERS, package.DETAIL_BOMB)
+    monkeypatch.setattr(package, "MAX_FILE_BYTES", len(sent) - 1)
+    receive_refused(holding, sent, package.MSG_TOO_LARGE)
+
+
+@pytest.mark.parametrize("missing", [package.MANIFEST, package.PAYLOAD, package.SIGNATURE])
+def test_a_missing_member_is_refused(holding: Office, sent: bytes, missing: str) -> None:
+    parts = members(sent)
+    del parts[missing]
+    text = receive_refused(holding, build(parts), package.MSG_BAD_MEMBERS,
+                           package.DETAIL_MEMBERS)
+    assert missing in text
+
+
+@pytest.mark.parametrize("extra", ["notes.txt", package.PAYLOAD_ENCRYPTED, "manifest.json.bak"])
+def test_an_extra_member_is_refused(holding: Office, sent: bytes, extra: str) -> None:
+    parts = members(sent)
+    text = receive_refused(holding, build({**parts, extra: b"{}"}), package.MSG_BAD_MEMBERS,
+                           package.DETAIL_MEMBERS)
+    assert extra in text
+
+
+def test_a_member_twice_is_refused(holding: Office, sent: bytes) -> None:
+    parts = members(sent)
+    entries = [*parts.items(), (package.PAYLOAD, SEED_000.read_bytes())]
+    receive_refused(holding, build(entries), package.MSG_BAD_MEMBERS, package.DETAIL_MEMBERS)
+
+
+@pytest.mark.parametrize("text", [b"{not json", b"", b"\xff\xfe{}", b"[" * 50_000,
+                                  b'{"format": "wardplan-sync", "year": ' + b"9" * 5000 + b"}"])
+def test_an_unreadable_description_is_refused(holding: Office, ward: Office, sent: bytes,
+                                              text: bytes) -> None:
+    parts = members(sent)
+    # Validly signed, so that only the JSON is at fault.
+    raw = signed(ward.identity, text, parts[package.PAYLOAD])
+    receive_refused(holding, raw, package.MSG_BAD_MEMBERS, package.DETAIL_MANIFEST)
+
+
+def test_a_description_of_something_else_is_refused(holding: Office, ward: Office,
+                                                    sent: bytes) -> None:
+    payload = members(sent)[package.PAYLOAD]
+    for other in ([], {"format": "wardplan-plan"}, "text", 12):
+        raw = signed(ward.identity, json.dumps(other).encode(), payload)
+        receive_refused(holding, raw, package.MSG_NOT_PACKAGE)
+
+
+@pytest.mark.parametrize(("changes", "where"), [
+    ({"revision": 0}, "revision"),
+    ({"revision": "2"}, "revision"),
+    ({"year": 1900}, "year"),
+    ({"kind": "budget"}, "kind"),
+    ({"type": "letter"}, "type"),
+    ({"sender": {"code": "", "name": "x"}}, "sender/code"),
+    ({"receiver": {"code": UPPER}}, "receiver"),
+    ({"content_hash": "md5:00"}, "content_hash"),
+    ({"sender_key": "not a key"}, "sender_key"),
+    ({"encryption": {"scheme": "rot13"}}, "encryption"),
+    ({"format_version": 0}, "format_version"),
+    ({"payload": "plan.xml"}, "payload"),
+    ({"payload": package.PAYLOAD_ENCRYPTED}, "payload"),  # names a member it does not have
+    ({"comment": "hello"}, ""),
+    ({"created": "x" * 100}, "created"),
+])
+def test_a_description_that_breaks_the_schema_is_refused(
+        holding: Office, ward: Office, sent: bytes, changes: dict[str, Any],
+        where: str) -> None:
+    raw = with_manifest(sent, ward.identity, **changes)
+    text = receive_refused(holding, raw, package.MSG_BAD_MEMBERS, package.DETAIL_MANIFEST)
+    assert where in text
+
+
+def test_a_required_field_missing_is_refused(holding: Office, ward: Office,
+                                             sent: bytes) -> None:
+    for field_name in ("content_hash", "sender_key", "receiver", "revision", "encryption"):
+        manifest = manifest_of(sent)
+        del manifest[field_name]
+        raw = signed(ward.identity, manifest, members(sent)[package.PAYLOAD])
+        receive_refused(holding, raw, package.MSG_BAD_MEMBERS, package.DETAIL_MANIFEST)
+
+
+def test_a_key_with_a_trailing_newline_is_refused(holding: Office, ward: Office,
+                                                  sent: bytes) -> None:
+    """JSON Schema's "$" lets "…=\\n" through; the key must still be read strictly."""
+    key = manifest_of(sent)["sender_key"]
+    raw = with_manifest(sent, ward.identity, sender_key=key + "\n")
+    text = receive_refused(holding, raw, package.MSG_BAD_MEMBERS, package.DETAIL_MANIFEST)
+    assert "sender_key" in text
+
+
+def test_a_newer_format_version_asks_to_update(holding: Office, ward: Office,
+                                               sent: bytes) -> None:
+    for newer in (2, 17):
+        # A newer program may have changed anything else too.
+        raw = with_manifest(sent, ward.identity, format_version=newer, novelty=True)
+        text = receive_refused(holding, raw, package.MSG_NEWER)
+        assert f"sync format {newer}" in text and "Update the program" in text
+
+
+def test_a_bad_signature_is_refused(tmp_path: Path, holding: Office, sent: bytes) -> None:
+    parts = members(sent)
+    manifest = parts[package.MANIFEST]
+    other = stranger(tmp_path)
+    # Signed by someone else, still claiming to be the ward's key.
+    receive_refused(holding, build({**parts, package.SIGNATURE: other.sign(manifest)}),
+                    package.MSG_BAD_SIGNATURE)
+    # The description altered after signing: a later revision, another receiver.
+    for changes in ({"revision": 9}, {"year": 2025}, {"created": "2030-01-01T00:00:00+00:00"}):
+        altered = dump_manifest({**manifest_of(sent), **changes})
+        receive_refused(holding, build({**parts, package.MANIFEST: altered}),
+                        package.MSG_BAD_SIGNATURE)
+    # Same meaning, other bytes (spaces): the signature is over the bytes.
+    spaced = json.dumps(manifest_of(sent), ensure_ascii=False).encode("utf-8")
+    receive_refused(holding, build({**parts, package.MANIFEST: spaced}),
+                    package.MSG_BAD_SIGNATURE)
+    for signature in (b"", bytes(64), parts[package.SIGNATURE][:63], b"x" * 65):
+        receive_refused(holding, build({**parts, package.SIGNATURE: signature}),
+                        package.MSG_BAD_SIGNATURE)
+
+
+def test_content_altered_after_signing_is_refused(holding: Office, ward: Office,
+                                                  sent: bytes) -> None:
+    parts = members(sent)
+    other = codec.dump_plan(seed(SEED_000))
+    receive_refused(holding, build({**parts, package.PAYLOAD: other}), package.MSG_ALTERED)
+    # One value changed inside the signed plan.
+    changed = parts[package.PAYLOAD].replace("9.949.000.000đ".encode(),
+                                             "9.999.000.000đ".encode())
+    assert changed != parts[package.PAYLOAD]
+    receive_refused(holding, build({**parts, package.PAYLOAD: changed}), package.MSG_ALTERED)
+    receive_refused(holding, build({**parts, package.PAYLOAD: b""}), package.MSG_ALTERED)
+
+
+def test_a_description_that_does_not_match_the_plan_inside_is_refused(
+        holding: Office, ward: Office, sent: bytes) -> None:
+    """Signed by the ward's own key, yet the manifest and the plan disagree."""
+    for changes, what in (({"revision": 5}, "revision"), ({"year": 2025}, "year"),
+                          ({"kind": "resolution"}, "kind")):
+        raw = with_manifest(sent, ward.identity, **changes)
+        text = receive_refused(holding, raw, exchange.MSG_MISMATCH)
+        assert what in text
+
+
+def test_a_signed_payload_that_is_not_a_plan_is_refused(holding: Office, ward: Office,
+                                                        sent: bytes) -> None:
+    for payload in (b"{}", b"not json", b"[]"):
+        manifest = {**manifest_of(sent), "content_hash": package.content_hash(payload)}
+        receive_refused(holding, signed(ward.identity, manifest, payload),
+                        codec.MSG_NOT_A_PLAN_FILE if payload != b"not json"
+                        else codec.MSG_NOT_JSON)
+
+
+@pytest.mark.parametrize("payload", [b"[" * 50_000, b'{"format": ' + b"1" * 5000 + b"}"],
+                         ids=["deep", "long-number"])
+def test_a_signed_payload_that_breaks_the_json_reader_is_refused(
+        holding: Office, ward: Office, sent: bytes, payload: bytes) -> None:
+    manifest = {**manifest_of(sent), "content_hash": package.content_hash(payload)}
+    receive_refused(holding, signed(ward.identity, manifest, payload), codec.MSG_BEYOND_LIMITS)
+
+
+
+def test_a_file_for_another_upper_level_is_refused(office: Callable[..., Office],
+                                                   holding: Office) -> None:
+    leloi = office("leloi", SEED_000)  # sends to TP-BACGIANG
+    text = receive_refused(holding, export(leloi, "P-LELOI"), exchange.MSG_NOT_FOR_US,
+                           accept_new=True)
+    assert "TP-BACGIANG" in text and UPPER in text
+    assert [p.unit for p in service.list_plans(holding.db)] == [WARD]
+
+
+def test_an_unknown_unit_is_refused_unless_accepted(office: Callable[..., Office],
+                                                    holding: Office) -> None:
+    other = office("hoathuan", other_unit())
+    raw = export(other, "P-HOATHUAN")
+    text = receive_refused(holding, raw, exchange.MSG_UNKNOWN_UNIT, label="hoathuan.wpsync")
+    assert "P-HOATHUAN" in text and "Phường Hòa Thuận" in text
+
+    [out] = exchange.receive_files(holding.db, holding.identity, [("hoathuan.wpsync", raw)],
+                                   accept_new=True)
+    assert (out.status, out.new_unit, out.becomes_upper) == ("imported", True, None)
+    assert plan_of(holding.db, "P-HOATHUAN")["plan"]["unit"]["upper"]["code"] == UPPER
+    assert pinned(holding.db)["P-HOATHUAN"] == b64(other.identity.public_key)
+    # Registered now: its next file needs no acceptance.
+    [again] = exchange.receive_files(holding.db, holding.identity, [("h.wpsync", raw)])
+    assert again.status == "unchanged"
+
+
+def test_a_file_signed_with_another_key_is_refused_unless_repinned(
+        tmp_path: Path, office: Callable[..., Office], ward: Office, holding: Office,
+        sent: bytes) -> None:
+    impostor = office("new-computer", SEED_003)  # the same unit, another installation
+    assert new_revision(impostor) == 2
+    raw = export(impostor)
+    label = "from-new-computer.wpsync"
+    text = receive_refused(holding, raw, exchange.MSG_KEY_CHANGED, label=label)
+    assert impostor.identity.fingerprint in text and ward.identity.fingerprint in text
+    receive_refused(holding, raw, exchange.MSG_KEY_CHANGED, label=label,
+                    repin=frozenset({"P-OTHER"}), accept_new=True)
+    # Someone else's key pretending to be the ward's, validly signed by itself.
+    forged = with_manifest(sent, stranger(tmp_path),
+                           sender_key=b64(stranger(tmp_path).public_key))
+    receive_refused(holding, forged, exchange.MSG_KEY_CHANGED)
+
+    before = everything(holding.db)
+    [seen] = exchange.receive_files(holding.db, holding.identity, [(label, raw)],
+                                    repin=frozenset({WARD}), apply=False)
+    assert (seen.status, seen.repinned) == ("imported", True)
+    assert everything(holding.db) == before
+
+    [out] = exchange.receive_files(holding.db, holding.identity, [(label, raw)],
+                                   repin=frozenset({WARD}))
+    assert (out.status, out.repinned, out.revision) == ("imported", True, 2)
+    assert pinned(holding.db) == {WARD: b64(impostor.identity.public_key)}
+    [entry] = audit(holding.db)
+    assert (entry.action, entry.unit_code) == ("repin", WARD)
+    assert ward.identity.fingerprint in entry.detail
+    assert impostor.identity.fingerprint in entry.detail and label in entry.detail
+    assert entry.actor and entry.at
+    assert plan_of(holding.db) == plan_of(impostor.db)
+    # The old computer's key is the stranger now.
+    assert new_revision(ward, "11.000.000.000đ") == 2
+    receive_refused(holding, export(ward), exchange.MSG_KEY_CHANGED)
+
+
+def test_the_same_revision_with_other_content_is_refused(
+        office: Callable[..., Office], ward: Office, holding: Office) -> None:
+    """The ward restored an old copy and edited it: revision 1 again, but not the same."""
+    changed = seed(SEED_003)
+    text = json.dumps(changed, ensure_ascii=False).replace(
+        "9.949.000.000đ", "9.950.000.000đ").replace('"9949000000"', '"9950000000"')
+    restored = office("restored", json.loads(text))
+    shutil.copytree(ward.folder / "keys", restored.folder / "keys", dirs_exist_ok=True)
+    restored.identity = load_identity(restored.folder)
+    assert restored.identity.public_key == ward.identity.public_key
+    raw = export(restored)
+    assert manifest_of(raw)["revision"] == 1
+    text = receive_refused(holding, raw, exchange.MSG_CONFLICT)
+    assert WARD in text and "revision 1" in text
+
+
+def test_a_template_is_refused_by_the_upper_level(holding: Office, ward: Office,
+                                                  sent: bytes) -> None:
+    manifest = {k: v for k, v in manifest_of(sent).items()
+                if k in ("sender", "receiver", "year", "kind", "revision", "created",
+                         "program_version")}
+    raw = package.write_package(ward.identity, {**manifest, "type": "template"},
+                                members(sent)[package.PAYLOAD])
+    receive_refused(holding, raw, exchange.MSG_NOT_A_PLAN)
+
+
+def test_a_wards_folder_refuses_a_wards_file(office: Callable[..., Office], ward: Office,
+                                             sent: bytes) -> None:
+    leloi = office("leloi", SEED_000)
+    for raw in (export(leloi, "P-LELOI"), sent):
+        # The message names the folder's ward, not the file: every file would be refused.
+        text = receive_refused(ward, raw, exchange.MSG_WARD_FOLDER, named=False,
+                               accept_new=True)
+
+        assert WARD in text
+    assert exchange.folder_role(ward.db) == (None, None)
+
+
+# --------------------------------------------------------------------------- fuzz
+
+
+@dataclass
+class FuzzWorld:
+    ward: Office
+    upper: Office
+    original: bytes  # revision 2, not yet received: a harmless mutation imports it
+    expected: dict[str, Any]  # the plan it holds
+    baseline: dict[str, list[tuple[Any, ...]]]
+    snapshot: Path
+
+
+@pytest.fixture(scope="module")
+def fuzz_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FuzzWorld]:
+    root = tmp_path_factory.mktemp("fuzz")
+    ward = make_office(root / "ward", SEED_003)
+    upper = make_office(root / "upper")
+    [out] = exchange.receive_files(upper.db, upper.identity, [(LABEL, export(ward))])
+    assert out.status == "imported"
+    assert new_revision(ward) == 2
+    snapshot = root / "upper-snapshot.db"
+    with sqlite3.connect(upper.db.path) as source, sqlite3.connect(snapshot) as target:
+        source.backup(target)
+    yield FuzzWorld(ward, upper, export(ward), plan_of(ward.db), tables(upper.db), snapshot)
+    ward.db.close()
+    upper.db.close()
+
+
+def restore(world: FuzzWorld) -> None:
+    source, target = sqlite3.connect(world.snapshot), sqlite3.connect(world.upper.db.path)
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+
+
+def _rezip(raw: bytes, change: Callable[[dict[str, bytes]], dict[str, bytes]]) -> bytes:
+    try:
+        parts = members(raw)
+    except Exception:  # noqa: BLE001 - the bytes are no zip any more: leave them
+        return raw
+    return build(change(parts))
+
+
+@st.composite
+def byte_edit(draw: st.DrawFn, size: int) -> Callable[[bytes], bytes]:
+    """One change to a byte string of about ``size`` bytes."""
+    kind = draw(st.sampled_from(["flip", "cut", "drop", "insert", "overwrite", "zero"]))
+    at = draw(st.integers(0, max(size - 1, 0)))
+    length = draw(st.integers(1, 64))
+    if kind == "flip":
+        mask = draw(st.integers(1, 255))
+        return lambda b: b[:at] + bytes([b[at] ^ mask]) + b[at + 1:] if at < len(b) else b
+    if kind == "cut":
+        return lambda b: b[:at]
+    if kind == "drop":
+        return lambda b: b[:at] + b[at + length:]
+    if kind == "insert":
+        extra = draw(st.binary(min_size=1, max_size=32))
+        return lambda b: b[:at] + extra + b[at:]
+    filler = bytes(length) if kind == "zero" else draw(st.binary(min_size=length,
+                                                                 max_size=length))
+    return lambda b: b[:at] + filler + b[at + len(filler):]
+
+
+JSON_VALUES = st.one_of(st.none(), st.booleans(), st.integers(-3, 10**6), st.text(max_size=20),
+                        st.floats(allow_nan=False), st.lists(st.integers(), max_size=2))
+MANIFEST_FIELDS = ["format", "format_version", "type", "sender", "receiver", "year", "kind",
+                   "revision", "created", "program_version", "content_hash", "payload",
+                   "sender_key", "encryption", "extra"]
+
+
+@st.composite
+def mutation(draw: st.DrawFn, original: bytes) -> Callable[[bytes], bytes]:
+    parts = members(original)
+    kind = draw(st.sampled_from(["bytes", "manifest-bytes", "manifest-field", "payload",
+                                 "signature", "names"]))
+    if kind == "bytes":
+        return draw(byte_edit(len(original)))
+    if kind == "manifest-bytes":
+        edit = draw(byte_edit(len(parts[package.MANIFEST])))
+        return lambda raw: _rezip(raw, lambda p: {
+            **p, package.MANIFEST: edit(p.get(package.MANIFEST, b""))})
+    if kind == "manifest-field":
+        name, value = draw(st.sampled_from(MANIFEST_FIELDS)), draw(JSON_VALUES)
+
+        def field(p: dict[str, bytes]) -> dict[str, bytes]:
+            try:
+                manifest = json.loads(p[package.MANIFEST])
+            except (KeyError, ValueError):
+                return p
+            manifest[name] = value  # then rezipped with the original signature
+            return {**p, package.MANIFEST: dump_manifest(manifest)}
+
+        return lambda raw: _rezip(raw, field)
+    if kind == "payload":
+        edit = draw(byte_edit(len(parts[package.PAYLOAD])))
+        return lambda raw: _rezip(raw, lambda p: {
+            **p, package.PAYLOAD: edit(p.get(package.PAYLOAD, b""))})
+    if kind == "signature":
+        edit = draw(byte_edit(64))
+        return lambda raw: _rezip(raw, lambda p: {
+            **p, package.SIGNATURE: edit(p.get(package.SIGNATURE, b""))})
+    new_name = draw(st.sampled_from(["../plan.json", "/plan.json", "x/plan.json",
+                                     package.PAYLOAD_ENCRYPTED, "PLAN.JSON", "", "plan.json "]))
+    old_name = draw(st.sampled_from(list(parts)))
+    return lambda raw: _rezip(raw, lambda p: {
+        (new_name if k == old_name else k): v for k, v in p.items()})
+
+
+@st.composite
+def mutated(draw: st.DrawFn, original: bytes) -> bytes:
+    """``original`` after one to three mutations, each applied to the last one's result."""
+    raw = original
+    for change in draw(st.lists(mutation(original), min_size=1, max_size=3)):
+        raw = change(raw)
+    return raw
+
+
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.data())
+def test_mutated_files_never_crash_nor_change_the_database(fuzz_world: FuzzWorld,
+                                                           data: st.DataObject) -> None:
+    world = fuzz_world
+    raw = data.draw(mutated(world.original), label="file")
+    outs = exchange.receive_files(world.upper.db, world.upper.identity, [("fuzz.wpsync", raw)])
+    assert len(outs) == 1
+    out = outs[0]
+    assert out.status in ("refused", "unchanged", "imported")
+    event(out.status if out.message is None else out.message.template[:40])
+    if out.status == "refused":
+        assert isinstance(out.message, WardPlanError)
+        assert "fuzz.wpsync" in out.message.render()
+    if out.status == "imported":
+        # Only a harmless change (a byte zip ignores, the same members rezipped) can
+        # get here: then it is exactly the signed revision 2, nothing else.
+        try:
+            assert out.revision == 2
+            assert plan_of(world.upper.db) == world.expected
+            assert receipts(world.upper.db)[-1].content_hash == \
+                manifest_of(world.original)["content_hash"]
+        finally:
+            restore(world)
+    assert tables(world.upper.db) == world.baseline
+
+
+def test_the_same_members_zipped_again_are_accepted(fuzz_world: FuzzWorld) -> None:
+    """What the fuzz test lets in: other zip bytes around the very same signed members."""
+    world = fuzz_world
+    rezipped = build(members(world.original))
+    assert rezipped != world.original
+    [out] = exchange.receive_files(world.upper.db, world.upper.identity,
+                                   [("r.wpsync", rezipped)], apply=False)
+    assert (out.status, out.revision) == ("imported", 2)
+    assert tables(world.upper.db) == world.baseline
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def cli(*args: str, data_dir: Path, lang: str = "vi") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "WARDPLAN_LANG": lang, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "wardplan_desktop.cli", "--data-dir", str(data_dir),
+         "--lang", lang, *args], capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_cli_export_then_import_into_an_empty_folder(tmp_path: Path) -> None:
+    ward_dir, inbox = tmp_path / "ward", tmp_path / "inbox"
+    inbox.mkdir()
+    with open_data_folder(ward_dir) as db:
+        service.import_plan_file(db, SEED_003)
+    out_file = inbox / "P-MYPHU-2024.wpsync"
+    r = cli("sync", "export", "--unit", WARD, "--year", str(YEAR), "-o", str(out_file),
+            data_dir=ward_dir)
+    assert r.returncode == 0, r.stderr
+    key = load_identity(ward_dir).fingerprint
+    assert key in r.stdout
+    r = cli("sync", "key", data_dir=ward_dir)
+    assert (r.returncode, r.stdout.strip()) == (0, key)
+
+    upper_dir = tmp_path / "upper"
+    r = cli("sync", "import", str(inbox), data_dir=upper_dir)
+    assert r.returncode == 0, r.stderr
+    assert "Traceback" not in r.stderr
+    assert f"{UPPER_NAME} ({UPPER})" in r.stderr
+    assert ("nay là của cấp trên" in r.stderr) or ("is now the upper level" in r.stderr)
+    with open_data_folder(upper_dir) as db:
+        assert exchange.folder_role(db) == ("upper", UPPER)
+        assert [p.unit for p in service.list_plans(db)] == [WARD]
+
+    # In English; one good file and one bad one in the folder.
+    (inbox / "0-damaged.wpsync").write_bytes(out_file.read_bytes()[:-50])
+    upper_en = tmp_path / "upper-en"
+    r = cli("sync", "import", str(inbox), data_dir=upper_en, lang="en")
+    assert r.returncode == 1
+    assert "Traceback" not in r.stderr
+    assert f"This data folder is now the upper level {UPPER_NAME} ({UPPER})." in r.stderr
+    assert "0-damaged.wpsync is damaged" in r.stderr
+    assert "Imported" in r.stdout and WARD in r.stdout
+    with open_data_folder(upper_en) as db:
+        assert [p.unit for p in service.list_plans(db)] == [WARD]
+        assert len(receipts(db)) == 1
