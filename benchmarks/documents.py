@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/documents.py [--runs 5]
 
-Makes a large plan (300 indicators, 50 footnotes, about 40 printed pages) from
+Makes a large plan (300 indicators, 50 footnotes, about 35 printed pages) from
 the sample plans' own text, then prints one table: the median time of each
 step over several runs, beside its reference measured in the same run on the
 same machine, and the ratio.  The goal for the PDF is at least 4 times faster

@@ -43,7 +43,13 @@ from wardplan_desktop.core.storage.schema import (
     SyncReceipt,
 )
 from wardplan_desktop.core.sync import exchange, package
-from wardplan_desktop.core.sync.keys import Identity, b64, fingerprint, load_identity
+from wardplan_desktop.core.sync.keys import (
+    KEY_FOLDER,
+    Identity,
+    b64,
+    fingerprint,
+    load_identity,
+)
 from wardplan_desktop.core.values import parse_value
 
 WARD = "P-MYPHU"  # seed 003, sends to TP-CAOLANH
@@ -78,13 +84,65 @@ def make_office(folder: Path, *plans: Path | dict[str, Any]) -> Office:
     return Office(folder, db, load_identity(folder))
 
 
+class Templates:
+    """Data folders made once per module and copied into each test (it is much faster)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.made: dict[str, Path] = {}
+
+    def folder(self, *plans: Path | dict[str, Any]) -> Path:
+        key = json.dumps([str(p) if isinstance(p, Path) else p for p in plans],
+                         ensure_ascii=False, sort_keys=True)
+        if key not in self.made:
+            folder = self.root / f"template-{len(self.made)}"
+            make_office(folder, *plans).db.close()
+            self.made[key] = folder
+        return self.made[key]
+
+
+@dataclass
+class Prepared:
+    ward: Path  # P-MYPHU's plan, revision 1
+    upper: Path  # an upper level's folder before its first file
+    holding: Path  # the same upper level after it received the ward's file
+    sent: bytes  # the ward's file
+
+
+@pytest.fixture(scope="module")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Templates:
+    return Templates(tmp_path_factory.mktemp("templates"))
+
+
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory: pytest.TempPathFactory) -> Prepared:
+    root = tmp_path_factory.mktemp("prepared")
+    ward, upper = make_office(root / "ward", SEED_003), make_office(root / "upper")
+    sent = export(ward)
+    ward.db.close()
+    upper.db.close()
+    shutil.copytree(root / "upper", root / "holding")  # the same keys
+    holding = make_office(root / "holding")
+    [out] = exchange.receive_files(holding.db, holding.identity, [(LABEL, sent)])
+    assert out.status == "imported", out.message
+    holding.db.close()
+    return Prepared(root / "ward", root / "upper", root / "holding", sent)
+
+
 @pytest.fixture
-def office(tmp_path: Path) -> Iterator[Callable[..., Office]]:
-    """Make installations in ``tmp_path``; all closed at the end of the test."""
+def office(tmp_path: Path, templates: Templates) -> Iterator[Callable[..., Office]]:
+    """Make installations in ``tmp_path``; all closed at the end of the test.
+
+    ``office(name, *plans)`` holds those plans and has keys of its own;
+    ``office(name, like=folder)`` is a copy of ``folder``, keys included.
+    """
     opened: list[Office] = []
 
-    def make(name: str, *plans: Path | dict[str, Any]) -> Office:
-        made = make_office(tmp_path / name, *plans)
+    def make(name: str, *plans: Path | dict[str, Any], like: Path | None = None) -> Office:
+        folder = tmp_path / name
+        shutil.copytree(like or templates.folder(*plans), folder,
+                        ignore=None if like else shutil.ignore_patterns(KEY_FOLDER))
+        made = Office(folder, open_data_folder(folder), load_identity(folder))
         opened.append(made)
         return made
 
@@ -94,27 +152,25 @@ def office(tmp_path: Path) -> Iterator[Callable[..., Office]]:
 
 
 @pytest.fixture
-def ward(office: Callable[..., Office]) -> Office:
-    return office("ward", SEED_003)
+def ward(office: Callable[..., Office], prepared: Prepared) -> Office:
+    return office("ward", like=prepared.ward)
 
 
 @pytest.fixture
-def upper(office: Callable[..., Office]) -> Office:
+def upper(office: Callable[..., Office], prepared: Prepared) -> Office:
     """An upper level's folder before its first file: it holds nothing yet."""
-    return office("upper")
+    return office("upper", like=prepared.upper)
 
 
 @pytest.fixture
-def sent(ward: Office) -> bytes:
-    return export(ward)
+def sent(prepared: Prepared) -> bytes:
+    return prepared.sent
 
 
 @pytest.fixture
-def holding(upper: Office, sent: bytes) -> Office:
+def holding(office: Callable[..., Office], prepared: Prepared) -> Office:
     """The upper level after it received the ward's revision 1."""
-    [out] = exchange.receive_files(upper.db, upper.identity, [(LABEL, sent)])
-    assert out.status == "imported", out.message
-    return upper
+    return office("holding", like=prepared.holding)
 
 
 def export(ward: Office, unit: str = WARD) -> bytes:
@@ -694,6 +750,15 @@ def test_a_key_with_a_trailing_newline_is_refused(holding: Office, ward: Office,
     raw = with_manifest(sent, ward.identity, sender_key=key + "\n")
     text = receive_refused(holding, raw, package.MSG_BAD_MEMBERS, package.DETAIL_MANIFEST)
     assert "sender_key" in text
+    receiving = b64(holding.identity.receiving_public_key)
+    for name in ("recipient_key", "ephemeral_key"):
+        box = {"scheme": package.SCHEME, "recipient_key": receiving, "ephemeral_key": key}
+        box[name] += "\n"
+        raw = with_manifest(sent, ward.identity, encryption=box)
+
+        text = receive_refused(holding, raw, package.MSG_BAD_MEMBERS, package.DETAIL_MANIFEST)
+        assert name in text
+
 
 
 def test_a_newer_format_version_asks_to_update(holding: Office, ward: Office,
@@ -837,7 +902,7 @@ def test_the_same_revision_with_other_content_is_refused(
     text = json.dumps(changed, ensure_ascii=False).replace(
         "9.949.000.000đ", "9.950.000.000đ").replace('"9949000000"', '"9950000000"')
     restored = office("restored", json.loads(text))
-    shutil.copytree(ward.folder / "keys", restored.folder / "keys", dirs_exist_ok=True)
+    shutil.copytree(ward.folder / KEY_FOLDER, restored.folder / KEY_FOLDER, dirs_exist_ok=True)
     restored.identity = load_identity(restored.folder)
     assert restored.identity.public_key == ward.identity.public_key
     raw = export(restored)

@@ -50,7 +50,7 @@ def _uid(rng: random.Random) -> str:
 
 def large_plan(indicators: int = 300, footnotes: int = 50, paragraphs: int = 160,
                seed: int = 2024) -> dict[str, Any]:
-    """Plan-file data (the whole file) of a big plan: about 40 pages printed."""
+    """Plan-file data (the whole file) of a big plan: about 35 pages printed."""
     rng = random.Random(seed)
     demos = _demo_plans()
     base = json.loads(json.dumps(next(p for p in demos if p["unit"]["code"] == "P-MYPHU")))
