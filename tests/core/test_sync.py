@@ -895,6 +895,19 @@ def test_a_file_signed_with_another_key_is_refused_unless_repinned(
     receive_refused(holding, export(ward), exchange.MSG_KEY_CHANGED)
 
 
+def test_a_confirmed_new_key_on_an_already_received_revision_is_pinned_and_audited(
+        office: Callable[..., Office], holding: Office) -> None:
+    """The ward moved to a new computer and sent the same revision again."""
+    moved = office("moved", SEED_003)  # the same plan, revision 1, another installation
+    raw = export(moved)
+    [out] = exchange.receive_files(holding.db, holding.identity, [("again.wpsync", raw)],
+                                   repin=frozenset({WARD}))
+    assert (out.status, out.repinned) == ("unchanged", True)
+    assert pinned(holding.db) == {WARD: b64(moved.identity.public_key)}
+    [entry] = audit(holding.db)
+    assert entry.action == "repin" and "again.wpsync" in entry.detail
+
+
 def test_the_same_revision_with_other_content_is_refused(
         office: Callable[..., Office], ward: Office, holding: Office) -> None:
     """The ward restored an old copy and edited it: revision 1 again, but not the same."""

@@ -247,16 +247,7 @@ def _apply(session: Session, out: Outcome) -> None:
     session.info[history.SUPPRESS] = True
     plan = codec.store_plan(session, data, label=out.label)
     session.flush()
-    pinned = session.scalar(select(PinnedKey).where(PinnedKey.unit_id == plan.unit.id))
-    key_text = b64(package.sender_key)
-    if pinned is None:
-        session.add(PinnedKey(unit=plan.unit, public_key=key_text,
-                              fingerprint=package.sender_fingerprint))
-    elif pinned.public_key != key_text:
-        session.add(AuditEntry(actor=actor, action="repin", unit_code=out.code,
-                               detail=f"{pinned.fingerprint} → {package.sender_fingerprint} "
-                                      f"({Path(out.label).name})"))
-        pinned.public_key, pinned.fingerprint = key_text, package.sender_fingerprint
+    _pin(session, plan.unit, out, actor)
     session.add(SyncReceipt(
         unit=plan.unit, year=out.year, kind=out.kind, revision=out.revision,
         content_hash=m["content_hash"], key_fingerprint=package.sender_fingerprint,
@@ -266,6 +257,34 @@ def _apply(session: Session, out: Outcome) -> None:
 
 class _Preview(Exception):
     """Ends a preview's unit of work so that nothing of it is kept."""
+
+
+def _pin(session: Session, unit: Unit, out: Outcome, actor: str) -> None:
+    """Pin the unit's key on its first file; a confirmed new key replaces it, audited."""
+    package = out._package
+    assert package is not None
+    pinned = session.scalar(select(PinnedKey).where(PinnedKey.unit_id == unit.id))
+    key_text = b64(package.sender_key)
+    if pinned is None:
+        session.add(PinnedKey(unit=unit, public_key=key_text,
+                              fingerprint=package.sender_fingerprint))
+    elif pinned.public_key != key_text:
+        session.add(AuditEntry(actor=actor, action="repin", unit_code=out.code,
+                               detail=f"{pinned.fingerprint} → {package.sender_fingerprint} "
+                                      f"({Path(out.label).name})"))
+        pinned.public_key, pinned.fingerprint = key_text, package.sender_fingerprint
+
+
+def _settle(session: Session, out: Outcome) -> None:
+    """Store what a checked file brings: the plan, or only a confirmed new key."""
+    if out.status == "imported":
+        _apply(session, out)
+    elif out.repinned:
+        # The officer confirmed the new key of a file already received: the key
+        # changes (and the change is audited) even though the plan does not.
+        unit = session.scalar(select(Unit).where(Unit.code == out.code))
+        assert unit is not None
+        _pin(session, unit, out, session.info.get(history.ACTOR) or history.default_actor())
 
 
 def receive_files(db: Database, identity: Identity, files: list[tuple[str, bytes]], *,
@@ -283,8 +302,7 @@ def receive_files(db: Database, identity: Identity, files: list[tuple[str, bytes
                     try:
                         with session.begin_nested():
                             out = _check(session, identity, raw, label, accept_new, repin)
-                            if out.status == "imported":
-                                _apply(session, out)
+                            _settle(session, out)
                     except InputError as exc:
                         out = Outcome(label, "refused", message=exc)
                     outcomes.append(out)
@@ -297,14 +315,12 @@ def receive_files(db: Database, identity: Identity, files: list[tuple[str, bytes
         try:
             with db.session() as session:
                 out = _check(session, identity, raw, label, accept_new, repin)
-                if out.status == "imported":
-                    _apply(session, out)
+                _settle(session, out)
         except InputError as exc:
             outcomes.append(Outcome(label, "refused", message=exc))
             continue
         outcomes.append(out)
     return outcomes
-
 
 
 def key_fingerprint_of(public_key_b64: str) -> str:
