@@ -99,6 +99,14 @@
         <translation>hiển thị dấu vân tay khóa của máy này</translation>
     </message>
     <message>
+        <source>upper level: which units have sent their plan for a year</source>
+        <translation>cấp trên: những đơn vị nào đã gửi kế hoạch của một năm</translation>
+    </message>
+    <message>
+        <source>upper level: every unit&apos;s values side by side, as an Excel workbook</source>
+        <translation>cấp trên: số liệu của mọi đơn vị đặt cạnh nhau, dạng bảng tính Excel</translation>
+    </message>
+    <message>
         <source>start next year&apos;s plan from this year&apos;s</source>
         <translation>tạo kế hoạch năm sau từ kế hoạch năm nay</translation>
     </message>
@@ -165,6 +173,18 @@
     <message>
         <source>, encrypted for the upper level</source>
         <translation>, đã mã hóa cho cấp trên</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>đã gửi</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>gửi muộn</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>chưa gửi</translation>
     </message>
     <message>
         <source>Template of {year} applied to {unit}: {added} indicators added, {updated} updated; deadline {deadline}.</source>

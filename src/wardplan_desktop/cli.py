@@ -16,9 +16,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from . import __version__, i18n
-from .core import service
+from .core import consolidate, service
 from .core.documents.export import DOCUMENTS, FORMATS, export_to_file
-from .core.enums import DocumentKind
+from .core.enums import DocumentKind, Period
 from .core.errors import MSG_CANNOT_READ_FILE, InputError, WardPlanError, describe_os_error
 from .core.interchange import codec
 from .core.storage.database import open_data_folder
@@ -91,6 +91,18 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--deadline", metavar="YYYY-MM-DD")
     q.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
     sync.add_parser("key", help=translate("Cli", "show this installation's key fingerprint"))
+    q = sync.add_parser("status", help=translate(
+        "Cli", "upper level: which units have sent their plan for a year"))
+    q.add_argument("--year", required=True, type=int, metavar="N")
+    q.add_argument("--kind", default=DocumentKind.PLAN.value, choices=kinds)
+
+    p = sub.add_parser("consolidate", help=translate(
+        "Cli", "upper level: every unit's values side by side, as an Excel workbook"))
+    p.add_argument("--year", required=True, type=int, metavar="N")
+    p.add_argument("--kind", default=DocumentKind.PLAN.value, choices=kinds)
+    p.add_argument("--period", default="target", choices=[x.value for x in Period])
+    p.add_argument("--value-year", type=int, metavar="N")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
 
     p = sub.add_parser("rollover", help=translate("Cli", "start next year's plan from this year's"))
     p.add_argument("--unit", required=True, metavar="CODE")
@@ -170,6 +182,15 @@ def _dispatch(args: argparse.Namespace) -> int:
         return 0
     if args.command == "sync":
         return _sync(args, data_dir)
+    if args.command == "consolidate":
+        from .core.documents.consolidated_xlsx import build_consolidated_xlsx
+
+        with open_data_folder(data_dir) as db:
+            data = build_consolidated_xlsx(db, args.year, args.kind, args.period,
+                                           args.value_year)
+        codec.write_atomically(args.output, data)
+        print(translate("Cli", "Wrote {path}.").format(path=args.output))
+        return 0
     if args.command == "rollover":
         with open_data_folder(data_dir) as db:
             s = service.rollover(db, args.unit, args.from_year, args.kind)
@@ -214,6 +235,16 @@ def _sync(args: argparse.Namespace, data_dir: Path) -> int:
             path=args.output, key=sent.key_fingerprint, hash=sent.short_hash,
             encrypted=translate("Cli", ", encrypted for the upper level")
             if sent.encrypted else ""))
+        return 0
+    if args.sync_command == "status":
+        with open_data_folder(data_dir) as db:
+            rows = consolidate.completeness(db, args.year, args.kind)
+        words = {"received": translate("Cli", "received"), "late": translate("Cli", "late"),
+                 "missing": translate("Cli", "missing")}
+        for row in rows:
+            revision = str(row.revision) if row.revision else "-"
+            print(f"{row.code:14} {words[row.status]:12} {revision:>4}  {row.received_at[:10]:10}"
+                  f"  {row.name}")
         return 0
     if args.sync_command == "template":
         with open_data_folder(data_dir) as db:

@@ -77,6 +77,10 @@ def make_template(db: Database, identity: Identity, year: int,
         raise InputError(MSG_NO_REQUIREMENTS, unit=own, year=year) from exc
     if not plan["indicator_groups"]:
         raise InputError(MSG_NO_REQUIREMENTS, unit=own, year=year)
+    if deadline:
+        # The consolidation reads it to tell late plans from those sent on time.
+        with db.session() as session:
+            set_setting(session, f"deadline:{year}", deadline)
 
     def indicator(node: dict[str, Any]) -> dict[str, Any]:
         target = next((v for v in node["values"]
