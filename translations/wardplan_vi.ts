@@ -668,6 +668,10 @@
         <translation>Dữ liệu: {path}</translation>
     </message>
     <message>
+        <source>Key {key} · content {hash}</source>
+        <translation>Khóa {key} · mã nội dung {hash}</translation>
+    </message>
+    <message>
         <source>Import plan file</source>
         <translation>Nhập tệp kế hoạch</translation>
     </message>

@@ -170,7 +170,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.format == "json":
             codec.write_atomically(args.output, codec.dump_plan(data))
         else:
-            export_to_file(data["plan"], args.format, args.document, args.output)
+            seal = exchange.seal_of(data, load_identity(data_dir))
+            export_to_file(data["plan"], args.format, args.document, args.output, seal)
         print(translate("Cli", "Wrote {path}.").format(path=args.output))
         return 0
     if args.command == "derive":

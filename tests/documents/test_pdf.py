@@ -1081,8 +1081,13 @@ def test_cli_exports_a_pdf(tmp_path: Path, data_dir: Path) -> None:
     pages = read_pdf(data)
     assert "Số: 843/KH-UBND" in pages[0].text
     assert norm("Nguyễn Văn Kiền") in joined(pages)
-    # The same bytes as in this process: nothing depends on the time or the process.
-    assert data == _seed_pdf(SEED_003, "all")
+    # The same bytes as in this process, with this installation's seal on the
+    # appendices: nothing depends on the time or the process.
+    from wardplan_desktop.core.sync import exchange
+    from wardplan_desktop.core.sync.keys import load_identity
+
+    seal = exchange.seal_of(seed(SEED_003), load_identity(data_dir))
+    assert data == export.render(plan_of(SEED_003), "pdf", "all", seal)
 
     missing = tmp_path / "không có" / "plan.pdf"
     r = _cli("export", "pdf", "--unit", "P-MYPHU", "--year", "2024", "-o", str(missing),

@@ -55,6 +55,8 @@ def test_window_shows_plans_text_and_indicators_in_vietnamese(
     assert "ỦY BAN NHÂN DÂN" in text and "Số: 843/KH-UBND" in text
     assert "Mỹ Phú, ngày 29 tháng 11 năm 2023" in text
     assert "Nguyễn Văn Kiền" in text
+    # The key and content hash that tie this revision's paper to its sync file.
+    assert window.seal_label.text().startswith("Khóa ")
     model = window.indicators
     names = [model.index(r, 1).data() for r in range(model.rowCount())]
     assert "Thu ngân sách" in names

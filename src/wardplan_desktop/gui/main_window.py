@@ -24,6 +24,8 @@ from ..core import service
 from ..core.documents.export import FORMATS
 from ..core.errors import WardPlanError
 from ..core.storage.database import Database
+from ..core.sync import exchange
+from ..core.sync.keys import Identity, load_identity
 from .document_view import DocumentView
 from .models import IndicatorTableModel, PlanListModel
 from .printing import PreviewDialog, export_in_background, file_filter, render_in_background
@@ -62,6 +64,9 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 4)
         self.setCentralWidget(splitter)
         self.status_label = QLabel()
+        self.seal_label = QLabel()
+        self.seal_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self.seal_label)
         self.statusBar().addPermanentWidget(self.status_label)
 
         self.import_action = QAction(self)
@@ -89,6 +94,8 @@ class MainWindow(QMainWindow):
         for action in self.export_actions.values():
             self.document_menu.addAction(action)
         self._plan: dict[str, Any] | None = None
+        self._seal: dict[str, str] | None = None
+        self._keys: Identity | None = None
 
         self.retranslate_ui()
         self.resize(1280, 720)
@@ -128,10 +135,20 @@ class MainWindow(QMainWindow):
         except WardPlanError as exc:
             self._error(exc)
             return
+        self._seal = exchange.seal_of(plan, self._identity())
         self._show(plan["plan"])
+
+    def _identity(self) -> Identity:
+        if self._keys is None:
+            self._keys = load_identity(self._db.path.parent)
+        return self._keys
 
     def _show(self, plan: dict[str, Any] | None) -> None:
         self._plan = plan
+        if plan is None:
+            self._seal = None
+        self.seal_label.setText(self.tr("Key {key} · content {hash}").format(**self._seal)
+                                if self._seal else "")
         self.preview_action.setEnabled(plan is not None)
         for action in self.export_actions.values():
             action.setEnabled(plan is not None)
@@ -161,7 +178,7 @@ class MainWindow(QMainWindow):
         if self._plan is None:
             return
         try:
-            pdf = render_in_background(self, self._plan, "pdf", "all")
+            pdf = render_in_background(self, self._plan, "pdf", "all", self._seal)
         except WardPlanError as exc:
             self._error(exc)
             return
@@ -177,7 +194,7 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            export_in_background(self, self._plan, fmt, document, Path(path))
+            export_in_background(self, self._plan, fmt, document, Path(path), self._seal)
         except WardPlanError as exc:
             self._error(exc)
             return

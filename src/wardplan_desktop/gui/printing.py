@@ -214,12 +214,12 @@ def file_filter(fmt: str) -> str:
 
 
 def render_in_background(parent: QWidget | None, plan: dict[str, Any], fmt: str,
-                         document: str) -> bytes:
-    return run_in_background(parent, lambda: render(plan, fmt, document),
+                         document: str, seal: dict[str, str] | None = None) -> bytes:
+    return run_in_background(parent, lambda: render(plan, fmt, document, seal),
                              translate("Printing", "Preparing the document…"))
 
 
 def export_in_background(parent: QWidget | None, plan: dict[str, Any], fmt: str,
-                         document: str, path: Path) -> None:
-    run_in_background(parent, lambda: export_to_file(plan, fmt, document, path),
+                         document: str, path: Path, seal: dict[str, str] | None = None) -> None:
+    run_in_background(parent, lambda: export_to_file(plan, fmt, document, path, seal),
                       translate("Printing", "Writing {path}…").format(path=path))

@@ -19,8 +19,16 @@ MSG_XLSX_APPENDICES_ONLY = QT_TRANSLATE_NOOP(
 MSG_NO_APPENDICES = QT_TRANSLATE_NOOP("Errors", "This document has no appendices to print.")
 
 
-def render(plan: dict[str, Any], fmt: str, document: str = "all") -> bytes:
-    """The plan (plan-file data) as ``fmt`` bytes; refuses an incomplete document."""
+def render(plan: dict[str, Any], fmt: str, document: str = "all",
+           seal: dict[str, str] | None = None) -> bytes:
+    """The plan (plan-file data) as ``fmt`` bytes; refuses an incomplete document.
+
+    ``seal`` (the signing key's fingerprint and this revision's short content hash,
+    see :func:`wardplan_desktop.core.sync.exchange.seal_of`) is printed on the
+    appendices, with a QR code in the PDF.
+    """
+    if seal:
+        plan = {**plan, layout.SEAL: seal}
     if fmt not in FORMATS or document not in DOCUMENTS:
         raise ValueError((fmt, document))
     layout.check_printable(plan)
@@ -42,6 +50,7 @@ def render(plan: dict[str, Any], fmt: str, document: str = "all") -> bytes:
     return build_xlsx(plan)
 
 
-def export_to_file(plan: dict[str, Any], fmt: str, document: str, path: Path) -> None:
+def export_to_file(plan: dict[str, Any], fmt: str, document: str, path: Path,
+                   seal: dict[str, str] | None = None) -> None:
     """Render and write; a failure leaves no file, or the previous one, in place."""
-    write_atomically(Path(path), render(plan, fmt, document))
+    write_atomically(Path(path), render(plan, fmt, document, seal))

@@ -236,10 +236,35 @@ def appendix_caption(plan: dict[str, Any], appendix: dict[str, Any]) -> str:
     return f"(Kèm theo {document_reference(plan)})"
 
 
+SEAL = "seal"  # print-time annotation of plan data: {"key": fingerprint, "hash": short hash}
+
+
+def seal_text(plan: dict[str, Any]) -> str:
+    """ "Khóa C0F0-… · Mã nội dung 3D01-AFC4-60B0-BBAC": what ties the paper to the sync file."""
+    seal = plan.get(SEAL)
+    if not seal:
+        return ""
+    return f"Khóa {seal['key']} · Mã nội dung {seal['hash']}"
+
+
+def seal_qr_data(plan: dict[str, Any]) -> str:
+    """The QR code's text: enough for the upper level to match paper and file."""
+    seal = plan[SEAL]
+    return (f"WARDPLAN|{plan['unit']['code']}|{plan['year']}|{plan['kind']}|"
+            f"{plan['revision']}|{seal['hash']}|{seal['key']}")
+
+
 def appendix_identification(plan: dict[str, Any], appendix: dict[str, Any]) -> str:
-    """One line that identifies a separately signed appendix on every page."""
+    """One line that identifies a separately signed appendix on every page.
+
+    When the plan carries its seal (the signing key's fingerprint and the content
+    hash of this revision), the line ends with it, so the upper level can check
+    the paper against the sync file.
+    """
     label = appendix.get("label") or "Phụ lục"
-    return f"{label} - {document_reference(plan)} - năm {plan['year']}"
+    line = f"{label} - {document_reference(plan)} - năm {plan['year']}"
+    seal = seal_text(plan)
+    return f"{line} - {seal}" if seal else line
 
 
 def wants_landscape(appendix: dict[str, Any]) -> bool:

@@ -21,6 +21,9 @@ from collections import defaultdict
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
@@ -170,9 +173,10 @@ class _AnchorCanvas(pdfcanvas.Canvas):
 class PartStart(Flowable):
     """Marks the first page of a part (the document, or one appendix)."""
 
-    def __init__(self, running: str = "") -> None:
+    def __init__(self, running: str = "", qr: str = "") -> None:
         super().__init__()
         self.running = running
+        self.qr = qr
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         return 0, 0
@@ -181,6 +185,7 @@ class PartStart(Flowable):
         doc = self.canv._doctemplate  # type: ignore[attr-defined]
         doc.part_first_page = doc.page
         doc.running = self.running
+        doc.seal_qr = self.qr
 
 
 class PlanDocTemplate(BaseDocTemplate):
@@ -197,6 +202,7 @@ class PlanDocTemplate(BaseDocTemplate):
         self.reserve = reserve  # page -> points kept free at the foot
         self.part_first_page = 1
         self.running = ""
+        self.seal_qr = ""  # the QR text on appendix pages, when the plan carries its seal
         self.drawn: dict[int, list[int]] = defaultdict(list)
         self.overflow = False
         portrait_frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
@@ -236,9 +242,12 @@ class PlanDocTemplate(BaseDocTemplate):
             top = LANDSCAPE_MARGINS["top"] if width > height else MARGINS["top"]
             canv.drawCentredString(width / 2, height - top / 2 - 4, str(number))
         if self.running:
+            room = QR_SIZE + 4 * mm if self.seal_qr else 0
             para = _Paragraph(escape(self.running), self.styles.running)
-            w, h = para.wrap(width - 40 * mm, 20 * mm)
+            w, h = para.wrap(width - 40 * mm - room, 20 * mm)
             para.drawOn(canv, 20 * mm, 8 * mm)
+            if self.seal_qr:
+                _draw_qr(canv, self.seal_qr, width - 15 * mm - QR_SIZE, 2 * mm)
         self._draw_footnotes()
         canv.restoreState()
 
@@ -291,6 +300,19 @@ class PlanDocTemplate(BaseDocTemplate):
             _, h = para.wrap(width, 1000)
             cursor -= h
             para.drawOn(canv, x, cursor)
+
+
+QR_SIZE = 16 * mm
+
+
+def _draw_qr(canv: Any, text: str, x: float, y: float) -> None:
+    """A QR code of ``text``, QR_SIZE square, its lower left corner at (x, y)."""
+    widget = QrCodeWidget(text)
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(QR_SIZE, QR_SIZE,
+                      transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    renderPDF.draw(drawing, canv, x, y)
 
 
 def footnote_block(numbers: list[int], texts: dict[int, str], styles: Styles,
@@ -472,7 +494,8 @@ def appendix_flowables(plan: dict[str, Any], appendix: dict[str, Any], st: Style
     flow: list[Any] = [NextPageTemplate("landscape" if wide else "portrait")]
     if not first:
         flow.append(PageBreak())
-    flow.append(PartStart(layout.nfc(layout.appendix_identification(plan, appendix))))
+    qr = layout.seal_qr_data(plan) if plan.get(layout.SEAL) else ""
+    flow.append(PartStart(layout.nfc(layout.appendix_identification(plan, appendix)), qr))
     if appendix.get("label"):
         flow.append(_Paragraph(escape(layout.nfc(appendix["label"])), st.appendix_label))
     flow.append(_Paragraph(escape(layout.nfc(appendix["title"].upper())), st.appendix_title))

@@ -107,6 +107,15 @@ class SentFile:
         return short_hash(self.content_hash)
 
 
+def seal_of(data: dict[str, Any], identity: Identity) -> dict[str, str]:
+    """What ties a printed revision to its sync file: key fingerprint, short content hash.
+
+    ``data`` is the whole plan file (as ``service.export_plan`` returns it); the hash
+    is the one the sync file of the same revision carries.
+    """
+    return {"key": identity.fingerprint, "hash": short_hash(content_hash(codec.dump_plan(data)))}
+
+
 def export_package(db: Database, identity: Identity, unit_code: str, year: int,
                    kind: str = "plan") -> SentFile:
     """The signed sync file of a plan revision, encrypted when the upper level's key is known."""
