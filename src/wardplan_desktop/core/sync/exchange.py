@@ -294,6 +294,9 @@ def _settle(session: Session, out: Outcome) -> None:
         unit = session.scalar(select(Unit).where(Unit.code == out.code))
         assert unit is not None
         _pin(session, unit, out, session.info.get(history.ACTOR) or history.default_actor())
+    # The outcome is kept for the report; the file's content is not (thousands of
+    # files are received at once).
+    out._package = out._data = None
 
 
 def receive_files(db: Database, identity: Identity, files: list[tuple[str, bytes]], *,
