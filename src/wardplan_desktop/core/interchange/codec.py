@@ -23,7 +23,7 @@ from typing import Any
 
 import fastjsonschema
 import jsonschema
-from sqlalchemy import select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from ..enums import Period, ValueKind
@@ -372,36 +372,99 @@ def store_plan(session: Session, data: dict[str, Any], label: str = "") -> Plan:
         signer=sig.get("signer", ""),
     )
     session.add(plan)
-    plan.legal_bases = [
-        LegalBasis(position=i, text=t) for i, t in enumerate(p.get("legal_bases", []))
-    ]
-    plan.recipients = [
-        Recipient(position=i, name=r["name"], purpose=r.get("purpose", ""))
-        for i, r in enumerate(p.get("recipients", []))
-    ]
-    plan.footnotes = [
-        Footnote(uid=f.get("uid") or new_uid(), position=i, key=f["key"], text=f["text"])
-        for i, f in enumerate(p.get("footnotes", []))
-    ]
-    plan.key_tasks = [
-        KeyTask(uid=t.get("uid") or new_uid(), position=i, label=t.get("label", ""),
-                field=t.get("field"), task=t["task"], result=t.get("result", ""))
-        for i, t in enumerate(p.get("key_tasks", []))
-    ]
-    plan.appendices = [
-        Appendix(uid=a.get("uid") or new_uid(), position=i, kind=a["kind"],
-                 label=a.get("label", ""), title=a["title"], caption=a.get("caption", ""),
-                 landscape=int(a.get("landscape", False)),
-                 columns=json.dumps(a["columns"], ensure_ascii=False))
-        for i, a in enumerate(p.get("appendices", []))
-    ]
-    _store_sections(plan, p.get("sections", []), None)
-    for i, g in enumerate(p.get("indicator_groups", [])):
-        group = IndicatorGroup(uid=g.get("uid") or new_uid(), position=i, field=g["field"],
-                               label=g.get("label", ""), title=g["title"])
-        plan.indicator_groups.append(group)
-        _store_indicators(plan, group, g.get("indicators", []), None)
+    session.flush()
+    _bulk_store(session, plan.id, p)
     return plan
+
+
+def _bulk_store(session: Session, plan_id: int, p: dict[str, Any]) -> None:
+    """Insert the plan's rows table by table (executemany), not object by object.
+
+    Row identifiers are allocated here so children can name their parents without a
+    round trip per row; the caller's write transaction (begun IMMEDIATE) keeps them
+    from being taken by anyone else meanwhile.  A plan of a few hundred rows is
+    stored several times faster than through the unit of work.
+    """
+    def next_id(model: Any) -> Any:
+        start = (session.scalar(select(func.max(model.id))) or 0) + 1
+        return iter(range(start, start + 10**9))
+
+    def put(model: Any, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            session.execute(insert(model), rows)
+
+    put(LegalBasis, [{"plan_id": plan_id, "position": i, "text": t}
+                     for i, t in enumerate(p.get("legal_bases", []))])
+    put(Recipient, [{"plan_id": plan_id, "position": i, "name": r["name"],
+                     "purpose": r.get("purpose", "")}
+                    for i, r in enumerate(p.get("recipients", []))])
+    put(Footnote, [{"plan_id": plan_id, "uid": f.get("uid") or new_uid(), "position": i,
+                    "key": f["key"], "text": f["text"]}
+                   for i, f in enumerate(p.get("footnotes", []))])
+    put(KeyTask, [{"plan_id": plan_id, "uid": t.get("uid") or new_uid(), "position": i,
+                   "label": t.get("label", ""), "field": t.get("field"), "task": t["task"],
+                   "result": t.get("result", "")}
+                  for i, t in enumerate(p.get("key_tasks", []))])
+    put(Appendix, [{"plan_id": plan_id, "uid": a.get("uid") or new_uid(), "position": i,
+                    "kind": a["kind"], "label": a.get("label", ""), "title": a["title"],
+                    "caption": a.get("caption", ""), "landscape": int(a.get("landscape", False)),
+                    "columns": json.dumps(a["columns"], ensure_ascii=False)}
+                   for i, a in enumerate(p.get("appendices", []))])
+
+    section_ids = next_id(Section)
+    sections: list[dict[str, Any]] = []
+
+    def visit_sections(nodes: list[dict[str, Any]], parent: dict[str, Any] | None) -> None:
+        for i, n in enumerate(nodes):
+            row = {"id": next(section_ids), "plan_id": plan_id, "uid": n.get("uid") or new_uid(),
+                   "parent_id": parent["id"] if parent else None, "position": i,
+                   "kind": n["kind"], "label": n.get("label", ""), "text": n["text"],
+                   "part": n.get("part", parent["part"] if parent else "other"),
+                   "field": n.get("field", parent["field"] if parent else None),
+                   "role": n.get("role", ""), "emphasis": n.get("emphasis", "none")}
+            sections.append(row)
+            visit_sections(n.get("children", []), row)
+
+    visit_sections(p.get("sections", []), None)
+    put(Section, sections)
+
+    group_ids, indicator_ids = next_id(IndicatorGroup), next_id(Indicator)
+    groups: list[dict[str, Any]] = []
+    indicators: list[dict[str, Any]] = []
+    values: list[dict[str, Any]] = []
+
+    def visit_indicators(nodes: list[dict[str, Any]], group_id: int,
+                         parent_id: int | None) -> None:
+        for i, n in enumerate(nodes):
+            row = {"id": next(indicator_ids), "plan_id": plan_id,
+                   "uid": n.get("uid") or new_uid(), "group_id": group_id,
+                   "parent_id": parent_id, "position": i, "label": n.get("label"),
+                   "name": n["name"], "unit": n.get("unit", ""),
+                   "direction": n.get("direction", "higher_better"),
+                   "set_by": n.get("set_by", "ward"), "catalogue_code": n.get("catalogue_code"),
+                   "row_style": n.get("row_style", "sub_item" if parent_id else "item"),
+                   "note": n.get("note", "")}
+            indicators.append(row)
+            for entry in n.get("values", []):
+                value = value_from_entry(entry)
+                values.append({"indicator_id": row["id"], "year": entry["year"],
+                               "period": entry["period"], "text": value.text,
+                               "kind": value.kind.value, "value": value.value,
+                               "low": value.low, "high": value.high,
+                               "numerator": value.numerator, "denominator": value.denominator,
+                               "unit": value.unit, "base": value.base,
+                               "base_year": value.base_year})
+            visit_indicators(n.get("children", []), group_id, row["id"])
+
+    for i, g in enumerate(p.get("indicator_groups", [])):
+        group = {"id": next(group_ids), "plan_id": plan_id, "uid": g.get("uid") or new_uid(),
+                 "position": i, "field": g["field"], "label": g.get("label", ""),
+                 "title": g["title"]}
+        groups.append(group)
+        visit_indicators(g.get("indicators", []), group["id"], None)
+    put(IndicatorGroup, groups)
+    put(Indicator, indicators)
+    put(IndicatorValue, values)
 
 
 def _check_uids_free(session: Session, p: dict[str, Any], label: str) -> None:
@@ -425,37 +488,6 @@ def _check_uids_free(session: Session, p: dict[str, Any], label: str) -> None:
             if taken is not None:
                 raise InterchangeError(MSG_INCONSISTENT, path=label,
                                        detail=WardPlanError(MSG_UID_TAKEN, uid=taken))
-
-
-def _store_sections(plan: Plan, nodes: list[dict[str, Any]], parent: Section | None) -> None:
-    for i, n in enumerate(nodes):
-        section = Section(
-            uid=n.get("uid") or new_uid(), position=i, parent=parent, kind=n["kind"],
-            label=n.get("label", ""), text=n["text"],
-            part=n.get("part", parent.part if parent else "other"),
-            field=n.get("field", parent.field if parent else None),
-            role=n.get("role", ""), emphasis=n.get("emphasis", "none"),
-        )
-        plan.sections.append(section)
-        _store_sections(plan, n.get("children", []), section)
-
-
-def _store_indicators(plan: Plan, group: IndicatorGroup, nodes: list[dict[str, Any]],
-                      parent: Indicator | None) -> None:
-    for i, n in enumerate(nodes):
-        indicator = Indicator(
-            uid=n.get("uid") or new_uid(), group=group, parent=parent, position=i,
-            label=n.get("label"), name=n["name"], unit=n.get("unit", ""),
-            direction=n.get("direction", "higher_better"), set_by=n.get("set_by", "ward"),
-            catalogue_code=n.get("catalogue_code"),
-            row_style=n.get("row_style", "sub_item" if parent else "item"),
-            note=n.get("note", ""),
-        )
-        for entry in n.get("values", []):
-            value = value_from_entry(entry)
-            indicator.values.append(value_row(entry["year"], entry["period"], value))
-        plan.indicators.append(indicator)
-        _store_indicators(plan, group, n.get("children", []), indicator)
 
 
 def value_row(year: int, period: str, value: Value) -> IndicatorValue:
