@@ -16,9 +16,7 @@ import json
 import resource
 import tempfile
 import time
-import uuid
 from pathlib import Path
-from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
@@ -33,20 +31,12 @@ from wardplan_desktop.paths import resource_path
 GOAL_SECONDS, GOAL_FILES = 5.0, 3321
 
 
-def _fresh(node: Any) -> Any:
-    if isinstance(node, dict):
-        return {k: (str(uuid.uuid4()) if k == "uid" else _fresh(v)) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_fresh(x) for x in node]
-    return node
-
-
 def ward_files(n: int) -> list[tuple[str, bytes]]:
     base = json.loads(resource_path("demo", "003_a5ef3e362a8e7281.json").read_text("utf-8"))
     upper = base["plan"]["unit"]["upper"]
     files = []
     for i in range(n):
-        data = _fresh(base)
+        data = codec.with_new_uids(base)
         unit = data["plan"]["unit"]
         unit["code"], unit["name"] = f"W{i:05d}", f"Phường số {i + 1}"
         identity = Identity(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import uuid
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from openpyxl import load_workbook
 from support import SEED_003, seed
 from wardplan_desktop.core import consolidate
 from wardplan_desktop.core.documents.consolidated_xlsx import build_consolidated_xlsx
+from wardplan_desktop.core.interchange import codec
 from wardplan_desktop.core.storage.database import Database, open_data_folder
 from wardplan_desktop.core.sync import exchange
 from wardplan_desktop.core.sync.keys import load_identity
@@ -23,14 +23,7 @@ from wardplan_desktop.core.values import parse_value
 def _ward_file(tmp_path: Path, code: str, name: str, revenue: str) -> bytes:
     data = seed(SEED_003)
 
-    def fresh(o: object) -> object:
-        if isinstance(o, dict):
-            return {k: (str(uuid.uuid4()) if k == "uid" else fresh(v)) for k, v in o.items()}
-        if isinstance(o, list):
-            return [fresh(x) for x in o]
-        return o
-
-    data = fresh(data)
+    data = codec.with_new_uids(data)
     data["plan"]["unit"].update(code=code, name=name)
     value = parse_value(revenue)
     data["plan"]["indicator_groups"][0]["indicators"][0]["values"] = [

@@ -16,33 +16,21 @@ The words are Vietnamese by nature: they are the document.
 from __future__ import annotations
 
 import copy
-import uuid
 from typing import Any
 
 from .documents.layout import document_reference, nfc
+from .interchange.codec import with_new_uids
+from .storage.schema import new_uid
 
 ROLE_OBJECTIVE = "general_objective"
 ROLE_TASKS = "tasks_solutions"
 ROLE_ORGANISATION = "organisation"
 
 
-def _uid() -> str:
-    return str(uuid.uuid4())
-
-
-def _fresh(node: Any) -> Any:
-    """A deep copy with new identifiers: a derived document is a document of its own."""
-    if isinstance(node, dict):
-        return {k: (_uid() if k == "uid" else _fresh(v)) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_fresh(x) for x in node]
-    return node
-
-
 def _section(kind: str, text: str, *, label: str = "", part: str = "other", role: str = "",
              emphasis: str = "none", children: list[dict[str, Any]] | None = None,
              field: str | None = None) -> dict[str, Any]:
-    return {"uid": _uid(), "kind": kind, "label": label, "text": text, "part": part,
+    return {"uid": new_uid(), "kind": kind, "label": label, "text": text, "part": part,
             "field": field, "role": role, "emphasis": emphasis, "children": children or []}
 
 
@@ -58,7 +46,7 @@ def _find_role(nodes: list[dict[str, Any]], role: str) -> dict[str, Any] | None:
 
 def _children_of(plan: dict[str, Any], role: str, part: str) -> list[dict[str, Any]]:
     node = _find_role(plan["sections"], role)
-    children = _fresh(node["children"]) if node else []
+    children = with_new_uids(node["children"]) if node else []
     for child in children:
         child["part"] = part
     return children
@@ -100,11 +88,11 @@ def target_bullets(plan: dict[str, Any], part: str) -> list[dict[str, Any]]:
 
 
 def _carry_indicators(plan: dict[str, Any], draft: dict[str, Any]) -> None:
-    draft["indicator_groups"] = _fresh(plan.get("indicator_groups", []))
+    draft["indicator_groups"] = with_new_uids(plan.get("indicator_groups", []))
     year = plan["year"]
     if draft["indicator_groups"]:
         draft["appendices"] = [{
-            "uid": _uid(), "kind": "indicators", "label": "PHỤ LỤC",
+            "uid": new_uid(), "kind": "indicators", "label": "PHỤ LỤC",
             "title": f"CHỈ TIÊU PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM {year}", "caption": "",
             "landscape": False,
             "columns": [
@@ -121,7 +109,7 @@ def _carry_indicators(plan: dict[str, Any], draft: dict[str, Any]) -> None:
 def _base(plan: dict[str, Any], kind: str) -> dict[str, Any]:
     draft = copy.deepcopy(plan)
     draft.update({
-        "uid": _uid(), "kind": kind, "revision": 1, "status": "draft", "number": "",
+        "uid": new_uid(), "kind": kind, "revision": 1, "status": "draft", "number": "",
         "date": {"day": None, "month": None, "year": plan["date"]["year"]},
         "heading_lines": [], "legal_bases": [], "preamble": [], "sections": [],
         "closing": [], "footnotes": [], "key_tasks": [], "indicator_groups": [],

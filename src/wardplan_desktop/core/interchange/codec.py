@@ -299,6 +299,15 @@ def _same_meaning(a: Value, b: Value) -> bool:
 # --------------------------------------------------------------------------- storing
 
 
+def with_new_uids(node: Any) -> Any:
+    """A deep copy of plan data with every identifier replaced: a document of its own."""
+    if isinstance(node, dict):
+        return {k: (new_uid() if k == "uid" else with_new_uids(v)) for k, v in node.items()}
+    if isinstance(node, list):
+        return [with_new_uids(x) for x in node]
+    return node
+
+
 def _lines(items: list[str]) -> str:
     return "\n".join(items)
 
