@@ -648,6 +648,18 @@
         <translation>&amp;Văn bản in</translation>
     </message>
     <message>
+        <source>&amp;Sync</source>
+        <translation>Đồng &amp;bộ</translation>
+    </message>
+    <message>
+        <source>&amp;Send this plan to the upper level…</source>
+        <translation>&amp;Gửi kế hoạch này lên cấp trên…</translation>
+    </message>
+    <message>
+        <source>&amp;Receive files from wards…</source>
+        <translation>&amp;Nhận tệp từ các phường…</translation>
+    </message>
+    <message>
         <source>Print pre&amp;view and print…</source>
         <translation>&amp;Xem trước và in…</translation>
     </message>
@@ -686,6 +698,61 @@
     <message>
         <source>Wrote {path}</source>
         <translation>Đã ghi {path}</translation>
+    </message>
+    <message>
+        <source>Send to the upper level</source>
+        <translation>Gửi lên cấp trên</translation>
+    </message>
+    <message>
+        <source>Sync files (*.wpsync)</source>
+        <translation>Tệp đồng bộ (*.wpsync)</translation>
+    </message>
+    <message>
+        <source>Wrote {path} (key {key}, content {hash})</source>
+        <translation>Đã ghi {path} (khóa {key}, mã nội dung {hash})</translation>
+    </message>
+    <message>
+        <source>Receive files</source>
+        <translation>Nhận tệp</translation>
+    </message>
+    <message>
+        <source>Imported {count} files</source>
+        <translation>Đã nhập {count} tệp</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeModel</name>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Lần sửa</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Will be imported</source>
+        <translation>Sẽ nhập</translation>
+    </message>
+    <message>
+        <source>(replaces revision {revision})</source>
+        <translation>(thay cho lần sửa {revision})</translation>
+    </message>
+    <message>
+        <source>— a unit not registered before</source>
+        <translation>— đơn vị chưa đăng ký trước đây</translation>
+    </message>
+    <message>
+        <source>— WITH A NEW KEY</source>
+        <translation>— VỚI KHÓA MỚI</translation>
     </message>
 </context>
 <context>
@@ -783,6 +850,33 @@
     <message>
         <source>Writing {path}…</source>
         <translation>Đang ghi {path}…</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveDialog</name>
+    <message>
+        <source>Receive files</source>
+        <translation>Nhận tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Import {count} files</source>
+        <translation>&amp;Nhập {count} tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Hủy</translation>
+    </message>
+    <message>
+        <source>Accept units not registered yet (their keys are recorded)</source>
+        <translation>Chấp nhận các đơn vị chưa đăng ký (khóa của đơn vị được ghi nhận)</translation>
+    </message>
+    <message>
+        <source>Nothing is changed until you press Import.</source>
+        <translation>Chưa có gì thay đổi cho đến khi bấm Nhập.</translation>
+    </message>
+    <message>
+        <source>This data folder holds nothing yet. Importing makes it the data folder of the upper level {name} ({code}).</source>
+        <translation>Thư mục dữ liệu này chưa có gì. Khi nhập, thư mục sẽ trở thành thư mục dữ liệu của cấp trên {name} ({code}).</translation>
     </message>
 </context>
 </TS>

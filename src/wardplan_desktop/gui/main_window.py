@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QHeaderView,
     QLabel,
@@ -22,13 +23,15 @@ from PySide6.QtWidgets import (
 
 from ..core import service
 from ..core.documents.export import FORMATS
-from ..core.errors import WardPlanError
+from ..core.errors import MSG_CANNOT_READ_FILE, InputError, WardPlanError, describe_os_error
+from ..core.interchange.codec import write_atomically
 from ..core.storage.database import Database
 from ..core.sync import exchange
 from ..core.sync.keys import Identity, load_identity
 from .document_view import DocumentView
 from .models import IndicatorTableModel, PlanListModel
 from .printing import PreviewDialog, export_in_background, file_filter, render_in_background
+from .sync_dialogs import ReceiveDialog
 
 
 class MainWindow(QMainWindow):
@@ -93,6 +96,13 @@ class MainWindow(QMainWindow):
         self.document_menu.addSeparator()
         for action in self.export_actions.values():
             self.document_menu.addAction(action)
+        self.send_action = QAction(self)
+        self.send_action.triggered.connect(self.send_up)
+        self.receive_action = QAction(self)
+        self.receive_action.triggered.connect(self.receive)
+        self.sync_menu = self.menuBar().addMenu("")
+        self.sync_menu.addAction(self.send_action)
+        self.sync_menu.addAction(self.receive_action)
         self._plan: dict[str, Any] | None = None
         self._seal: dict[str, str] | None = None
         self._keys: Identity | None = None
@@ -109,6 +119,9 @@ class MainWindow(QMainWindow):
         self.import_action.setText(self.tr("&Import plan file…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.document_menu.setTitle(self.tr("&Documents"))
+        self.sync_menu.setTitle(self.tr("&Sync"))
+        self.send_action.setText(self.tr("&Send this plan to the upper level…"))
+        self.receive_action.setText(self.tr("&Receive files from wards…"))
         self.preview_action.setText(self.tr("Print pre&view and print…"))
         self.export_actions["pdf"].setText(self.tr("Export as &PDF…"))
         self.export_actions["docx"].setText(self.tr("Export as &Word…"))
@@ -150,6 +163,7 @@ class MainWindow(QMainWindow):
         self.seal_label.setText(self.tr("Key {key} · content {hash}").format(**self._seal)
                                 if self._seal else "")
         self.preview_action.setEnabled(plan is not None)
+        self.send_action.setEnabled(plan is not None)
         for action in self.export_actions.values():
             action.setEnabled(plan is not None)
         self.document.show_plan(plan)
@@ -199,6 +213,55 @@ class MainWindow(QMainWindow):
             self._error(exc)
             return
         self.statusBar().showMessage(self.tr("Wrote {path}").format(path=path), 10000)
+
+    def send_up(self) -> None:
+        """Write the signed sync file of the selected plan, to e-mail or copy to a stick."""
+        if self._plan is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Send to the upper level"), f"{self._file_stem()}.wpsync",
+            self.tr("Sync files (*.wpsync)"))
+        if not path:
+            return
+        plan = self._plan
+        try:
+            sent = exchange.export_package(self._db, self._identity(), plan["unit"]["code"],
+                                           plan["year"], plan["kind"])
+            write_atomically(Path(path), sent.data)
+        except WardPlanError as exc:
+            self._error(exc)
+            return
+        self.statusBar().showMessage(self.tr("Wrote {path} (key {key}, content {hash})").format(
+            path=path, key=sent.key_fingerprint, hash=sent.short_hash), 15000)
+
+    def receive(self) -> None:
+        """Receive wards' files: show what would happen, import only when confirmed."""
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Receive files"), "", self.tr("Sync files (*.wpsync)"))
+        if not paths:
+            return
+        files = []
+        for path in paths:
+            try:
+                files.append((path, Path(path).read_bytes()))
+            except OSError as exc:
+                self._error(InputError(MSG_CANNOT_READ_FILE, path=path,
+                                       detail=describe_os_error(exc)))
+                return
+        identity = self._identity()
+        outcomes = exchange.receive_files(self._db, identity, files, apply=False)
+        dialog = ReceiveDialog(outcomes, self)
+        dialog.accept_new.toggled.connect(lambda on: dialog.show_outcomes(
+            exchange.receive_files(self._db, identity, files, accept_new=on, apply=False)))
+        self.receive_dialog = dialog
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        done = exchange.receive_files(self._db, identity, files,
+                                      accept_new=dialog.accept_new.isChecked())
+        imported = sum(o.status == "imported" for o in done)
+        self.refresh()
+        self.statusBar().showMessage(self.tr("Imported {count} files").format(count=imported),
+                                     15000)
 
     def _error(self, exc: WardPlanError) -> None:
         QMessageBox.warning(self, self.tr("WardPlan Desktop"),

@@ -1,0 +1,142 @@
+"""Sending the plan up and receiving wards' files, from the main window.
+
+Receiving always shows first what would happen to each file (the core's
+preview, which writes nothing), including the moment an empty data folder
+would become an upper level; only the officer's confirmation imports.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.sync.exchange import Outcome
+
+Index = QModelIndex | QPersistentModelIndex
+translate = QCoreApplication.translate
+
+
+class OutcomeModel(QAbstractTableModel):
+    """One row per received file: the file, the unit, the revision, what happens."""
+
+    def __init__(self, outcomes: list[Outcome] | None = None) -> None:
+        super().__init__()
+        self._rows: list[Outcome] = list(outcomes or [])
+
+    def set_outcomes(self, outcomes: list[Outcome]) -> None:
+        self.beginResetModel()
+        self._rows = list(outcomes)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = [self.tr("File"), self.tr("Unit"), self.tr("Revision"), self.tr("Result")]
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def status_text(self, out: Outcome) -> str:
+        if out.status == "refused" or out.status == "unchanged":
+            assert out.message is not None
+            return out.message.render(QCoreApplication.translate)
+        text = self.tr("Will be imported")
+        if out.previous_revision:
+            text += " " + self.tr("(replaces revision {revision})").format(
+                revision=out.previous_revision)
+        if out.new_unit:
+            text += " " + self.tr("— a unit not registered before")
+        if out.repinned:
+            text += " " + self.tr("— WITH A NEW KEY")
+        return text
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        out = self._rows[index.row()]
+        if role == Qt.ItemDataRole.BackgroundRole and index.column() == 3:
+            colour = {"refused": "#fde2e1", "imported": "#e8f5e9"}.get(out.status)
+            return QBrush(QColor(colour)) if colour else None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        column = index.column()
+        if column == 0:
+            return out.label.replace("\\", "/").rsplit("/", 1)[-1]
+        if column == 1:
+            return f"{out.name} ({out.code})" if out.code else ""
+        if column == 2:
+            return str(out.revision) if out.revision else ""
+        return self.status_text(out)
+
+
+class ReceiveDialog(QDialog):
+    """What the chosen files would do; Import applies exactly that."""
+
+    def __init__(self, outcomes: list[Outcome], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = OutcomeModel(outcomes)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(True)
+        self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.accept_new = QCheckBox(self)
+        buttons = QDialogButtonBox(self)
+        self.import_button = QPushButton(self)
+        self.cancel_button = QPushButton(self)
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.import_button.clicked.connect(self.accept)
+        self.cancel_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.view)
+        layout.addWidget(self.accept_new)
+        layout.addWidget(buttons)
+        self.resize(1000, 420)
+        self.show_outcomes(outcomes)
+
+    def show_outcomes(self, outcomes: list[Outcome]) -> None:
+        self.model.set_outcomes(outcomes)
+        self.view.resizeColumnsToContents()
+        self.view.resizeRowsToContents()
+        upper = next((o.becomes_upper for o in outcomes if o.becomes_upper), None)
+        importing = sum(o.status == "imported" for o in outcomes)
+        self.setWindowTitle(self.tr("Receive files"))
+        self.import_button.setText(self.tr("&Import {count} files").format(count=importing))
+        self.import_button.setEnabled(importing > 0)
+        self.cancel_button.setText(self.tr("&Cancel"))
+        self.accept_new.setText(self.tr("Accept units not registered yet (their keys are "
+                                        "recorded)"))
+        text = self.tr("Nothing is changed until you press Import.")
+        if upper:
+            text = self.tr("This data folder holds nothing yet. Importing makes it the data "
+                           "folder of the upper level {name} ({code}).").format(**upper) + " " \
+                + text
+        self.notice.setText(text)
