@@ -55,8 +55,13 @@ def test_window_shows_plans_text_and_indicators_in_vietnamese(
     assert "ỦY BAN NHÂN DÂN" in text and "Số: 843/KH-UBND" in text
     assert "Mỹ Phú, ngày 29 tháng 11 năm 2023" in text
     assert "Nguyễn Văn Kiền" in text
-    # The key and content hash that tie this revision's paper to its sync file.
-    assert window.seal_label.text().startswith("Khóa ")
+    # The key and content hash that tie this revision's paper to its sync file:
+    # looking makes no keys; printing does, and then shows them.
+    assert window.seal_label.text() == ""
+    assert not (loaded_db.path.parent / "keys").exists()
+    seal = window._sealed()
+    assert seal is not None and window.seal_label.text() == (
+        f"Khóa {seal['key']} · mã nội dung {seal['hash']}")
     model = window.indicators
     names = [model.index(r, 1).data() for r in range(model.rowCount())]
     assert "Thu ngân sách" in names
@@ -111,3 +116,4 @@ def test_demo_files_are_the_seed_fixtures() -> None:
 def test_smoke_test_starts_paints_and_exits_without_dialogs(
         qapp: object, data_dir: Path) -> None:
     assert app_module.run(["--smoke-test", "--data-dir", str(data_dir)]) == 0
+    assert not (data_dir / "keys").exists()  # a first look makes no keys

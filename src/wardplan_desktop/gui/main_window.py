@@ -27,7 +27,7 @@ from ..core.errors import MSG_CANNOT_READ_FILE, InputError, WardPlanError, descr
 from ..core.interchange.codec import write_atomically
 from ..core.storage.database import Database
 from ..core.sync import exchange
-from ..core.sync.keys import Identity, load_identity
+from ..core.sync.keys import Identity, has_identity, load_identity
 from .document_view import DocumentView
 from .models import IndicatorTableModel, PlanListModel
 from .printing import PreviewDialog, export_in_background, file_filter, render_in_background
@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.sync_menu.addAction(self.receive_action)
         self._plan: dict[str, Any] | None = None
         self._seal: dict[str, str] | None = None
+        self._data: dict[str, Any] | None = None
         self._keys: Identity | None = None
 
         self.retranslate_ui()
@@ -148,8 +149,23 @@ class MainWindow(QMainWindow):
         except WardPlanError as exc:
             self._error(exc)
             return
-        self._seal = exchange.seal_of(plan, self._identity())
+        self._data = plan
+        # Showing a plan never creates keys (a first look writes nothing); printing,
+        # exporting and sending do, so the paper and the file carry the same seal.
+        folder = self._db.path.parent
+        self._seal = exchange.seal_of(plan, self._identity()) if has_identity(folder) else None
         self._show(plan["plan"])
+
+    def _sealed(self) -> dict[str, str] | None:
+        """The seal to print, making this installation's keys if it has none yet."""
+        if self._data is not None and self._seal is None:
+            self._seal = exchange.seal_of(self._data, self._identity())
+            self._show_seal()
+        return self._seal
+
+    def _show_seal(self) -> None:
+        self.seal_label.setText(self.tr("Key {key} · content {hash}").format(**self._seal)
+                                if self._seal else "")
 
     def _identity(self) -> Identity:
         if self._keys is None:
@@ -159,9 +175,8 @@ class MainWindow(QMainWindow):
     def _show(self, plan: dict[str, Any] | None) -> None:
         self._plan = plan
         if plan is None:
-            self._seal = None
-        self.seal_label.setText(self.tr("Key {key} · content {hash}").format(**self._seal)
-                                if self._seal else "")
+            self._seal = self._data = None
+        self._show_seal()
         self.preview_action.setEnabled(plan is not None)
         self.send_action.setEnabled(plan is not None)
         for action in self.export_actions.values():
@@ -192,7 +207,7 @@ class MainWindow(QMainWindow):
         if self._plan is None:
             return
         try:
-            pdf = render_in_background(self, self._plan, "pdf", "all", self._seal)
+            pdf = render_in_background(self, self._plan, "pdf", "all", self._sealed())
         except WardPlanError as exc:
             self._error(exc)
             return
@@ -208,7 +223,7 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            export_in_background(self, self._plan, fmt, document, Path(path), self._seal)
+            export_in_background(self, self._plan, fmt, document, Path(path), self._sealed())
         except WardPlanError as exc:
             self._error(exc)
             return

@@ -75,6 +75,12 @@ def _load_or_create(path: Path, make: type) -> object:
     return key
 
 
+def has_identity(data_dir: Path) -> bool:
+    """Whether this data folder already has its keys (looking never makes them)."""
+    folder = Path(data_dir) / KEY_FOLDER
+    return (folder / SIGNING_FILE).exists() and (folder / BOX_FILE).exists()
+
+
 def load_identity(data_dir: Path) -> Identity:
     """This data folder's keys, made on first use."""
     folder = Path(data_dir) / KEY_FOLDER
