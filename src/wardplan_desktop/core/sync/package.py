@@ -53,6 +53,12 @@ MAX_MANIFEST_BYTES = 64 * 1024
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
+#: What zipfile raises on a damaged or foreign archive. RuntimeError covers its
+#: "needs a password" and its unsupported versions and compression methods.
+_ARCHIVE_DAMAGE = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError,
+                   RuntimeError, zlib.error)
+
+
 class SyncError(InputError):
     """A sync file that cannot be accepted; nothing was stored."""
 
@@ -242,13 +248,12 @@ def read_package(raw: bytes, label: str, identity: Identity | None = None) -> Pa
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         names = archive.namelist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
-            NotImplementedError) as exc:  # e.g. a "zip version" it cannot read
+    except _ARCHIVE_DAMAGE as exc:
         raise SyncError(MSG_DAMAGED, path=label) from exc
     with archive:
         for name in names:
-            if name.startswith(("/", "\\")) or ".." in name.replace("\\", "/").split("/") \
-                    or ":" in name or "/" in name or "\\" in name:
+            # Members are plain names: no folders, drives, or parent steps.
+            if name in ("", ".", "..") or any(c in name for c in "/\\:"):
                 raise SyncError(MSG_BAD_MEMBERS, path=label,
                                 detail=InputError(DETAIL_UNSAFE_NAME, name=name[:80]))
         payload_name = PAYLOAD_ENCRYPTED if PAYLOAD_ENCRYPTED in names else PAYLOAD
@@ -267,10 +272,7 @@ def read_package(raw: bytes, label: str, identity: Identity | None = None) -> Pa
             manifest_bytes = _read_member(archive, MANIFEST, MAX_MANIFEST_BYTES, label)
             signature = _read_member(archive, SIGNATURE, 1024, label)
             body = _read_member(archive, payload_name, MAX_MEMBER_BYTES, label)
-        except SyncError:
-            raise
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError,
-                zlib.error) as exc:
+        except _ARCHIVE_DAMAGE as exc:
             raise SyncError(MSG_DAMAGED, path=label) from exc  # bad CRC, truncated data
     try:
         manifest = json.loads(manifest_bytes.decode("utf-8"))
