@@ -19,6 +19,40 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name read
     return text
 
 
+def render(context: str, template: str, params: dict[str, Any], translate: Any = None) -> str:
+    """``template`` in the user's language with ``params`` filled in.
+
+    ``translate(context, text)`` localises; parameters that are messages
+    themselves (errors, :class:`Message`) speak the same language, and lists are
+    joined with commas.
+    """
+    text = translate(context, template) if translate else template
+
+    def one(v: Any) -> Any:
+        return v.render(translate) if isinstance(v, WardPlanError | Message) else v
+
+    values = {k: ", ".join(str(one(x)) for x in v) if isinstance(v, list | tuple) else one(v)
+              for k, v in params.items()}
+    try:
+        return text.format(**values)
+    except (KeyError, IndexError, ValueError):
+        # A broken translation must not hide the message: fall back to the source.
+        return template.format(**values)
+
+
+class Message:
+    """A text for the user that is not a refusal: a template in ``context`` and its values."""
+
+    def __init__(self, context: str, template: str, **params: Any) -> None:
+        self.context, self.template, self.params = context, template, params
+
+    def render(self, translate: Any = None) -> str:
+        return render(self.context, self.template, self.params, translate)
+
+    def __repr__(self) -> str:
+        return f"Message({self.render()!r})"
+
+
 class WardPlanError(Exception):
     """A refusal the user can understand and act on; nothing stored was changed."""
 
@@ -32,18 +66,7 @@ class WardPlanError(Exception):
 
     def render(self, translate: Any = None) -> str:
         """The message with its parameters; ``translate(context, text)`` localises it."""
-        text = translate(CONTEXT, self.template) if translate else self.template
-        # An error may carry others as its details; they speak the same language.
-        def one(v: Any) -> Any:
-            return v.render(translate) if isinstance(v, WardPlanError) else v
-
-        params = {k: ", ".join(str(one(x)) for x in v) if isinstance(v, list | tuple) else one(v)
-                  for k, v in self.params.items()}
-        try:
-            return text.format(**params)
-        except (KeyError, IndexError, ValueError):
-            # A broken translation must not hide the message: fall back to the source.
-            return self.template.format(**params)
+        return render(CONTEXT, self.template, self.params, translate)
 
 
 class InputError(WardPlanError):
