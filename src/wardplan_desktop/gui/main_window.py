@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +29,16 @@ from ..core.interchange.codec import write_atomically
 from ..core.storage.database import Database
 from ..core.sync import exchange
 from ..core.sync.keys import Identity, has_identity, load_identity
+from .consolidation import ConsolidationWindow
 from .document_view import DocumentView
 from .models import IndicatorTableModel, PlanListModel
-from .printing import PreviewDialog, export_in_background, file_filter, render_in_background
+from .printing import (
+    PreviewDialog,
+    export_in_background,
+    file_filter,
+    render_in_background,
+    run_in_background,
+)
 from .sync_dialogs import ReceiveDialog
 
 
@@ -100,9 +108,13 @@ class MainWindow(QMainWindow):
         self.send_action.triggered.connect(self.send_up)
         self.receive_action = QAction(self)
         self.receive_action.triggered.connect(self.receive)
+        self.consolidate_action = QAction(self)
+        self.consolidate_action.triggered.connect(self.consolidate)
         self.sync_menu = self.menuBar().addMenu("")
         self.sync_menu.addAction(self.send_action)
         self.sync_menu.addAction(self.receive_action)
+        self.sync_menu.addSeparator()
+        self.sync_menu.addAction(self.consolidate_action)
         self._plan: dict[str, Any] | None = None
         self._seal: dict[str, str] | None = None
         self._data: dict[str, Any] | None = None
@@ -111,6 +123,7 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         self.resize(1280, 720)
         self.refresh()
+        self._update_role()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("WardPlan Desktop"))
@@ -123,6 +136,7 @@ class MainWindow(QMainWindow):
         self.sync_menu.setTitle(self.tr("&Sync"))
         self.send_action.setText(self.tr("&Send this plan to the upper level…"))
         self.receive_action.setText(self.tr("&Receive files from wards…"))
+        self.consolidate_action.setText(self.tr("&Consolidation of the wards' plans…"))
         self.preview_action.setText(self.tr("Print pre&view and print…"))
         self.export_actions["pdf"].setText(self.tr("Export as &PDF…"))
         self.export_actions["docx"].setText(self.tr("Export as &Word…"))
@@ -264,19 +278,42 @@ class MainWindow(QMainWindow):
                                        detail=describe_os_error(exc)))
                 return
         identity = self._identity()
+
+        def check(apply: bool = False) -> list[exchange.Outcome]:
+            return run_in_background(self, lambda: exchange.receive_files(
+                self._db, identity, files, accept_new=dialog.accept_new.isChecked(),
+                repin=dialog.repin, apply=apply), self.tr("Checking {count} files…").format(
+                    count=len(files)))
+
         outcomes = exchange.receive_files(self._db, identity, files, apply=False)
         dialog = ReceiveDialog(outcomes, self)
-        dialog.accept_new.toggled.connect(lambda on: dialog.show_outcomes(
-            exchange.receive_files(self._db, identity, files, accept_new=on, apply=False)))
+        dialog.accept_new.toggled.connect(lambda _on: dialog.show_outcomes(check()))
+        dialog.repin_changed.connect(lambda _codes: dialog.show_outcomes(check()))
         self.receive_dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        done = exchange.receive_files(self._db, identity, files,
-                                      accept_new=dialog.accept_new.isChecked())
+        try:
+            done = check(apply=True)
+        except WardPlanError as exc:
+            self._error(exc)
+            return
         imported = sum(o.status == "imported" for o in done)
         self.refresh()
+        self._update_role()
         self.statusBar().showMessage(self.tr("Imported {count} files").format(count=imported),
                                      15000)
+
+    def _update_role(self) -> None:
+        role, _own = exchange.folder_role(self._db)
+        self.consolidate_action.setEnabled(role == "upper")
+
+    def consolidate(self) -> None:
+        """The upper level's view of its units' plans for the year they plan most recently."""
+        years = [p.year for p in self.plans.plans() if p.kind == "plan"]
+        year = max(years) if years else dt.date.today().year + 1
+        self.consolidation = ConsolidationWindow(self._db, year, self)
+        self.consolidation.setWindowFlag(Qt.WindowType.Window)
+        self.consolidation.show()
 
     def _error(self, exc: WardPlanError) -> None:
         QMessageBox.warning(self, self.tr("WardPlan Desktop"),

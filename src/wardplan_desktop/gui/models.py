@@ -41,6 +41,9 @@ class PlanListModel(QAbstractTableModel):
     def plan_at(self, row: int) -> PlanSummary:
         return self._plans[row]
 
+    def plans(self) -> list[PlanSummary]:
+        return list(self._plans)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._plans)
 

@@ -15,21 +15,24 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.sync.exchange import Outcome
+from ..core.sync.exchange import MSG_KEY_CHANGED, Outcome
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
@@ -60,6 +63,9 @@ class OutcomeModel(QAbstractTableModel):
         titles = [self.tr("File"), self.tr("Unit"), self.tr("Revision"), self.tr("Result")]
         return titles[section] if 0 <= section < len(titles) else None
 
+    def outcome_at(self, row: int) -> Outcome | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
     def status_text(self, out: Outcome) -> str:
         if out.status == "refused" or out.status == "unchanged":
             assert out.message is not None
@@ -79,34 +85,64 @@ class OutcomeModel(QAbstractTableModel):
             return None
         out = self._rows[index.row()]
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == 3:
-            colour = {"refused": "#fde2e1", "imported": "#e8f5e9"}.get(out.status)
+            colour = "#ffd8a8" if out.repinned else {"refused": "#fde2e1",
+                                                       "imported": "#e8f5e9"}.get(out.status)
             return QBrush(QColor(colour)) if colour else None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         column = index.column()
         if column == 0:
-            return out.label.replace("\\", "/").rsplit("/", 1)[-1]
+            return file_name(out.label)
         if column == 1:
-            return f"{out.name} ({out.code})" if out.code else ""
+            if out.code:
+                return f"{out.name} ({out.code})"
+            return str(key_change(out) or "")
         if column == 2:
             return str(out.revision) if out.revision else ""
         return self.status_text(out)
 
 
+def file_name(label: str) -> str:
+    return label.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def key_change(out: Outcome) -> str | None:
+    """The unit code of a file refused because it is signed with a new key, else None."""
+    if out.status == "refused" and out.message is not None \
+            and out.message.template == MSG_KEY_CHANGED:
+        return str(out.message.params["code"])
+    return None
+
+
 class ReceiveDialog(QDialog):
-    """What the chosen files would do; Import applies exactly that."""
+    """What the chosen files would do; Import applies exactly that.
+
+    A file refused because its unit's key changed can be let in only by an
+    explicit confirmation per unit, after a warning naming both keys; the
+    preview then shows the file as imported WITH A NEW KEY, and the core records
+    the change in the audit log when it is applied.
+    """
+
+    #: The set of unit codes whose new keys the officer has confirmed.
+    repin_changed = Signal(frozenset)
 
     def __init__(self, outcomes: list[Outcome], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.repin: frozenset[str] = frozenset()
         self.model = OutcomeModel(outcomes)
         self.view = QTableView(self)
         self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.selectionModel().selectionChanged.connect(self._update_repin_button)
         self.view.verticalHeader().hide()
         self.view.setWordWrap(True)
         self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
         self.accept_new = QCheckBox(self)
+        self.repin_button = QPushButton(self)
+        self.repin_button.clicked.connect(self.confirm_new_key)
         buttons = QDialogButtonBox(self)
         self.import_button = QPushButton(self)
         self.cancel_button = QPushButton(self)
@@ -118,6 +154,7 @@ class ReceiveDialog(QDialog):
         layout.addWidget(self.notice)
         layout.addWidget(self.view)
         layout.addWidget(self.accept_new)
+        layout.addWidget(self.repin_button)
         layout.addWidget(buttons)
         self.resize(1000, 420)
         self.show_outcomes(outcomes)
@@ -134,9 +171,49 @@ class ReceiveDialog(QDialog):
         self.cancel_button.setText(self.tr("&Cancel"))
         self.accept_new.setText(self.tr("Accept units not registered yet (their keys are "
                                         "recorded)"))
+        self.repin_button.setText(self.tr("Accept the &new key of the selected unit…"))
+        self._update_repin_button()
         text = self.tr("Nothing is changed until you press Import.")
         if upper:
             text = self.tr("This data folder holds nothing yet. Importing makes it the data "
                            "folder of the upper level {name} ({code}).").format(**upper) + " " \
                 + text
         self.notice.setText(text)
+
+    def _selected(self) -> Outcome | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.outcome_at(rows[0].row()) if rows else None
+
+    def _update_repin_button(self, *_args: object) -> None:
+        out = self._selected()
+        self.repin_button.setEnabled(out is not None and key_change(out) is not None)
+
+    def confirm_new_key(self) -> bool:
+        """Warn, naming both keys; on an explicit Yes, let the unit's new key in."""
+        out = self._selected()
+        code = key_change(out) if out is not None else None
+        if out is None or code is None or out.message is None:
+            return False
+        params = out.message.params
+        text = self.tr("The file {file} claims to come from {code}, but it is signed with key "
+                       "{found}, while {code} has always signed with key {pinned}.").format(
+            file=file_name(out.label), code=code, found=params["found"],
+            pinned=params["pinned"])
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("A different signing key"), text,
+                          parent=self)
+        box.setInformativeText(self.tr(
+            "Accept it only if you have confirmed with {code} by telephone or in person that "
+            "they now send from another computer and that their new key is {found}. The change "
+            "is recorded in the audit log.").format(code=code, found=params["found"]))
+        yes = box.addButton(self.tr("Accept the new key of {code}").format(code=code),
+                            QMessageBox.ButtonRole.DestructiveRole)
+        no = box.addButton(self.tr("Do not accept"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        self.key_warning = box
+        box.exec()
+        if box.clickedButton() is not yes:
+            return False
+        self.repin = self.repin | {code}
+        self.repin_changed.emit(self.repin)
+        return True

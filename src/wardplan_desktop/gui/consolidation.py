@@ -1,0 +1,592 @@
+"""The upper level's consolidation window: who has sent, the values side by side,
+a chart comparing units, and what changed between two revisions of a unit's file.
+
+Everything shown comes from the core (``consolidate``, ``revisions``); this
+module only lays it out.  Nothing here changes stored data: a unit's plan opens
+read-only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import consolidate, revisions, service
+from ..core.consolidate import Line, UnitStatus
+from ..core.documents.consolidated_xlsx import build_consolidated_xlsx
+from ..core.enums import DocumentKind, Period
+from ..core.errors import WardPlanError
+from ..core.interchange.codec import write_atomically
+from ..core.numbers import format_number
+from ..core.storage.database import Database
+from .charts import Bar, BarChart
+from .document_view import DocumentView
+from .models import IndicatorTableModel, kind_text, period_text
+from .printing import run_in_background
+
+Index = QModelIndex | QPersistentModelIndex
+DISPLAY = Qt.ItemDataRole.DisplayRole
+STATUS_COLOURS = {"received": "#e8f5e9", "late": "#fff4d6", "missing": "#fde2e1"}
+
+
+def _status_text(status: str) -> str:
+    return {
+        "received": QCoreApplication.translate("Consolidation", "Received"),
+        "late": QCoreApplication.translate("Consolidation", "Late"),
+        "missing": QCoreApplication.translate("Consolidation", "Missing"),
+    }[status]
+
+
+def _local_time(stamp: str) -> str:
+    """An ISO time stamp as the clerk reads it: day/month/year hour:minute, local time."""
+    if not stamp:
+        return ""
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%d/%m/%Y %H:%M")
+
+
+class _Table(QAbstractTableModel):
+    """A read-only table of rows; subclasses say the headers and each cell."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[Any] = []
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def cell(self, row: Any, column: int) -> str:
+        raise NotImplementedError
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = DISPLAY) -> Any:
+        if role != DISPLAY:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        titles = self.headers()
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        if role in (DISPLAY, Qt.ItemDataRole.ToolTipRole):
+            return self.cell(self.rows[index.row()], index.column())
+        return self.style(self.rows[index.row()], index.column(), role)
+
+    def style(self, row: Any, column: int, role: int) -> Any:
+        return None
+
+
+class CompletenessModel(_Table):
+    """One row per unit reporting here: sent on time, late or not at all."""
+
+    def headers(self) -> list[str]:
+        return [self.tr("Code"), self.tr("Unit"), self.tr("State"), self.tr("Revision"),
+                self.tr("Made by the unit"), self.tr("Received"), self.tr("Signing key"),
+                self.tr("Files")]
+
+    def cell(self, row: UnitStatus, column: int) -> str:
+        return [row.code, row.name, _status_text(row.status),
+                str(row.revision or ""), _local_time(row.created),
+                _local_time(row.received_at), row.key_fingerprint or "",
+                str(row.receipts or "")][column]
+
+    def style(self, row: UnitStatus, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole and column == 2:
+            return QBrush(QColor(STATUS_COLOURS[row.status]))
+        return None
+
+
+class SideBySideModel(_Table):
+    """One row per indicator, one column per unit, and a total where adding makes sense."""
+
+    FIXED = 4
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.units: list[tuple[str, str]] = []
+
+    def set_lines(self, units: list[tuple[str, str]], lines: list[Line]) -> None:
+        self.beginResetModel()
+        self.units, self.rows = list(units), list(lines)
+        self.endResetModel()
+
+    def headers(self) -> list[str]:
+        return [self.tr("Field"), self.tr("Indicator"), self.tr("Unit of measure"),
+                self.tr("Total"), *(f"{name}\n{code}" for code, name in self.units)]
+
+    def cell(self, row: Line, column: int) -> str:
+        if column == 0:
+            return field_text(row.field)
+        if column == 1:
+            return row.name
+        if column == 2:
+            return row.unit or next((v.unit for v in row.values.values() if v.unit), "")
+        if column == 3:
+            total = row.total()
+            return format_number(total) if total is not None else "—"
+        value = row.values.get(self.units[column - self.FIXED][0])
+        return value.text if value is not None else ""
+
+    def style(self, row: Line, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def unit_at(self, column: int) -> str | None:
+        i = column - self.FIXED
+        return self.units[i][0] if 0 <= i < len(self.units) else None
+
+
+class ChangesModel(_Table):
+    """What changed between two revisions: where, how, the old and the new words."""
+
+    def headers(self) -> list[str]:
+        return [self.tr("Where"), self.tr("Change"), self.tr("Before"), self.tr("After")]
+
+    def cell(self, row: revisions.Change, column: int) -> str:
+        if column == 0:
+            return row.where.render(QCoreApplication.translate)
+        if column == 1:
+            return {"added": self.tr("Added"), "removed": self.tr("Removed"),
+                    "changed": self.tr("Changed")}[row.change]
+        return row.old if column == 2 else row.new
+
+
+def field_text(field: str) -> str:
+    return {
+        "economy": QCoreApplication.translate("Consolidation", "Economy"),
+        "culture_society": QCoreApplication.translate("Consolidation", "Culture and society"),
+        "defence_security": QCoreApplication.translate("Consolidation",
+                                                       "Defence and security"),
+        "government": QCoreApplication.translate("Consolidation", "Government"),
+    }.get(field, field)
+
+
+class PlanViewDialog(QDialog):
+    """A unit's plan, read-only: the document and its indicators."""
+
+    def __init__(self, plan: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = DocumentView(self)
+        self.document.show_plan(plan)
+        self.indicators = IndicatorTableModel()
+        self.indicators.set_plan(plan)
+        table = QTableView(self)
+        table.setModel(self.indicators)
+        table.setWordWrap(True)
+        table.verticalHeader().hide()
+        table.resizeColumnsToContents()
+        table.setColumnWidth(1, 380)
+        tabs = QTabWidget(self)
+        tabs.addTab(self.document, self.tr("Document"))
+        tabs.addTab(table, self.tr("Indicators"))
+        buttons = QDialogButtonBox(self)
+        close = buttons.addButton(self.tr("&Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        close.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(buttons)
+        self.setWindowTitle(self.tr("{unit} — {kind} {year} (revision {revision}, read-only)")
+                            .format(unit=plan["unit"]["name"], kind=kind_text(plan["kind"]),
+                                    year=plan["year"], revision=plan["revision"]))
+        self.resize(1100, 680)
+
+
+@dataclass(frozen=True)
+class _Choice:
+    """One period a plan holds values for, e.g. this year's estimate in next year's plan."""
+
+    period: str
+    year: int
+
+
+class ConsolidationWindow(QMainWindow):
+    """The upper level's view of every unit reporting to it for one year."""
+
+    def __init__(self, db: Database, year: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.year = QSpinBox(self)
+        self.year.setRange(2000, 2100)
+        self.year.setValue(year)
+        self.kind = QComboBox(self)
+        for kind in DocumentKind:
+            self.kind.addItem(kind_text(kind.value), kind.value)
+        self.period = QComboBox(self)
+        self.excel_button = QPushButton(self)
+        self.pdf_button = QPushButton(self)
+        self.year_label, self.kind_label, self.period_label = QLabel(self), QLabel(self), \
+            QLabel(self)
+        self.year_label.setBuddy(self.year)
+        self.kind_label.setBuddy(self.kind)
+        self.period_label.setBuddy(self.period)
+        bar = QHBoxLayout()
+        for widget in (self.year_label, self.year, self.kind_label, self.kind,
+                       self.period_label, self.period):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.excel_button)
+        bar.addWidget(self.pdf_button)
+
+        self.completeness = CompletenessModel()
+        self.summary = QLabel(self)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_view = self._table(self.completeness)
+        self.status_view.doubleClicked.connect(
+            lambda index: self.open_unit(self.completeness.rows[index.row()].code))
+        status_page = QWidget(self)
+        box = QVBoxLayout(status_page)
+        box.addWidget(self.summary)
+        box.addWidget(self.status_view)
+
+        self.values = SideBySideModel()
+        self.values_view = self._table(self.values)
+        self.values_view.horizontalHeader().sectionDoubleClicked.connect(self._open_column)
+        self.values_view.doubleClicked.connect(lambda index: self._open_column(index.column()))
+
+        self.indicator = QComboBox(self)
+        self.indicator_label = QLabel(self)
+        self.indicator_label.setBuddy(self.indicator)
+        self.chart = BarChart(self)
+        self.chart_note = QLabel(self)
+        self.chart_note.setWordWrap(True)
+        self.save_chart_button = QPushButton(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.chart)
+        chart_page = QWidget(self)
+        box = QVBoxLayout(chart_page)
+        row = QHBoxLayout()
+        row.addWidget(self.indicator_label)
+        row.addWidget(self.indicator, 1)
+        row.addWidget(self.save_chart_button)
+        box.addLayout(row)
+        box.addWidget(scroll, 1)
+        box.addWidget(self.chart_note)
+
+        self.change_unit = QComboBox(self)
+        self.change_from = QComboBox(self)
+        self.change_to = QComboBox(self)
+        self.change_labels = [QLabel(self) for _ in range(3)]
+        for label, combo in zip(self.change_labels,
+                                (self.change_unit, self.change_from, self.change_to),
+                                strict=True):
+            label.setBuddy(combo)
+        self.changes = ChangesModel()
+        self.changes_view = self._table(self.changes)
+        self.changes_view.setWordWrap(True)
+        self.changes_note = QLabel(self)
+        changes_page = QWidget(self)
+        box = QVBoxLayout(changes_page)
+        row = QHBoxLayout()
+        for label, combo in zip(self.change_labels,
+                                (self.change_unit, self.change_from, self.change_to),
+                                strict=True):
+            row.addWidget(label)
+            row.addWidget(combo, 1 if combo is self.change_unit else 0)
+        box.addLayout(row)
+        box.addWidget(self.changes_note)
+        box.addWidget(self.changes_view, 1)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(status_page, "")
+        self.tabs.addTab(self.values_view, "")
+        self.tabs.addTab(chart_page, "")
+        self.tabs.addTab(changes_page, "")
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.addLayout(bar)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        close = self.addAction("")
+        close.setShortcut(QKeySequence.StandardKey.Close)
+        close.triggered.connect(self.close)
+        self.year.valueChanged.connect(self._on_year)
+        self.kind.currentIndexChanged.connect(lambda _i: self.reload())
+        self.period.currentIndexChanged.connect(lambda _i: self._load_values())
+        self.indicator.currentIndexChanged.connect(lambda _i: self._show_chart())
+        self.save_chart_button.clicked.connect(self.save_chart)
+        self.excel_button.clicked.connect(lambda: self.export("xlsx"))
+        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.change_unit.currentIndexChanged.connect(lambda _i: self._load_revisions())
+        self.change_from.currentIndexChanged.connect(lambda _i: self._show_changes())
+        self.change_to.currentIndexChanged.connect(lambda _i: self._show_changes())
+        self.retranslate_ui()
+        self._fill_periods()
+        self.resize(1280, 720)
+        self.reload()
+
+    @staticmethod
+    def _table(model: QAbstractTableModel) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.horizontalHeader().setStretchLastSection(True)
+        return view
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Consolidation"))
+        self.year_label.setText(self.tr("&Year:"))
+        self.kind_label.setText(self.tr("&Document:"))
+        self.period_label.setText(self.tr("&Values:"))
+        self.excel_button.setText(self.tr("Export &Excel…"))
+        self.pdf_button.setText(self.tr("Export &PDF…"))
+        self.tabs.setTabText(0, self.tr("Who has sent"))
+        self.tabs.setTabText(1, self.tr("Values side by side"))
+        self.tabs.setTabText(2, self.tr("Chart"))
+        self.tabs.setTabText(3, self.tr("Changes between revisions"))
+        self.indicator_label.setText(self.tr("&Indicator:"))
+        self.save_chart_button.setText(self.tr("&Save as image…"))
+        for label, text in zip(self.change_labels, (self.tr("U&nit:"), self.tr("&From revision:"),
+                                                    self.tr("&To revision:")), strict=True):
+            label.setText(text)
+
+    # ------------------------------------------------------------------ loading
+
+    def _on_year(self) -> None:
+        self._fill_periods()
+        self.reload()
+
+    def _fill_periods(self) -> None:
+        """The values a plan for the year holds: its targets, and the year before's results."""
+        year = self.year.value()
+        choices = [_Choice(Period.TARGET, year), _Choice(Period.ESTIMATE, year - 1),
+                   _Choice(Period.NINE_MONTHS, year - 1), _Choice(Period.SIX_MONTHS, year - 1),
+                   _Choice(Period.FINAL, year - 1), _Choice(Period.TARGET, year - 1)]
+        self.period.blockSignals(True)
+        self.period.clear()
+        for choice in choices:
+            self.period.addItem(period_text(choice.period, choice.year), choice)
+        self.period.blockSignals(False)
+
+    def reload(self) -> None:
+        year, kind = self.year.value(), self.kind.currentData()
+        try:
+            rows = run_in_background(self, lambda: consolidate.completeness(self._db, year, kind),
+                                     self.tr("Reading the units' files…"))
+        except WardPlanError as exc:
+            self._error(exc)
+            return
+        self.completeness.set_rows(rows)
+        self.status_view.resizeColumnsToContents()
+        counts = {s: sum(r.status == s for r in rows) for s in STATUS_COLOURS}
+        deadline = consolidate.deadline_of(self._db, year)
+        text = self.tr("{total} units: {received} received on time, {late} late, {missing} "
+                       "missing.").format(total=len(rows), **counts)
+        if deadline:
+            text += " " + self.tr("Deadline: {date}.").format(date=deadline.strftime("%d/%m/%Y"))
+        self.summary.setText(text)
+        self.change_unit.blockSignals(True)
+        self.change_unit.clear()
+        for r in rows:
+            if r.receipts:
+                self.change_unit.addItem(f"{r.name} ({r.code})", r.code)
+        self.change_unit.blockSignals(False)
+        self._load_revisions()
+        self._load_values()
+
+    def _load_values(self) -> None:
+        choice: _Choice | None = self.period.currentData()
+        if choice is None:
+            return
+        year, kind = self.year.value(), self.kind.currentData()
+        try:
+            units, lines = run_in_background(
+                self, lambda: consolidate.side_by_side(self._db, year, kind, choice.period,
+                                                       choice.year),
+                self.tr("Reading the units' files…"))
+        except WardPlanError as exc:
+            self._error(exc)
+            return
+        self.values.set_lines(units, lines)
+        self.values_view.resizeColumnsToContents()
+        self.values_view.setColumnWidth(1, min(self.values_view.columnWidth(1), 360))
+        current = self.indicator.currentText()
+        self.indicator.blockSignals(True)
+        self.indicator.clear()
+        for i, line in enumerate(lines):
+            unit = self.values.cell(line, 2)
+            self.indicator.addItem(f"{line.name} ({unit})" if unit else line.name, i)
+        self.indicator.blockSignals(False)
+        found = self.indicator.findText(current)
+        self.indicator.setCurrentIndex(max(found, 0))
+        self._show_chart()
+
+    def _show_chart(self) -> None:
+        i = self.indicator.currentData()
+        if i is None or not 0 <= i < len(self.values.rows):
+            self.chart.set_bars("", [])
+            self.chart_note.clear()
+            return
+        line: Line = self.values.rows[i]
+        names = dict(self.values.units)
+        bars, words = [], []
+        for code, value in line.values.items():
+            if value.value is not None and value.kind == "number":
+                bars.append(Bar(names.get(code, code), float(value.value), value.text))
+            else:
+                words.append(f"{names.get(code, code)}: {value.text}")
+        bars.sort(key=lambda b: -b.value)
+        missing = [names[c] for c, _ in self.values.units if c not in line.values]
+        self.chart.set_bars(f"{line.name} — {self.period.currentText()}", bars)
+        notes = []
+        if words:
+            notes.append(self.tr("Not a single number, so not drawn: {list}").format(
+                list="; ".join(words)))
+        if missing:
+            notes.append(self.tr("No value: {list}").format(list=", ".join(missing)))
+        self.chart_note.setText("\n".join(notes))
+
+    def _load_revisions(self) -> None:
+        code = self.change_unit.currentData()
+        received = (revisions.received_revisions(self._db, code, self.year.value(),
+                                                 self.kind.currentData()) if code else [])
+        for combo in (self.change_from, self.change_to):
+            combo.blockSignals(True)
+            combo.clear()
+            for r in received:
+                combo.addItem(self.tr("{revision} (made {made})").format(
+                    revision=r.revision, made=_local_time(r.created)), r.revision)
+            combo.blockSignals(False)
+        if received:
+            self.change_from.setCurrentIndex(max(len(received) - 2, 0))
+            self.change_to.setCurrentIndex(len(received) - 1)
+        self._show_changes()
+
+    def _show_changes(self) -> None:
+        code = self.change_unit.currentData()
+        old, new = self.change_from.currentData(), self.change_to.currentData()
+        if code is None or old is None or new is None:
+            self.changes.set_rows([])
+            self.changes_note.setText(self.tr("No unit has sent a file yet."))
+            return
+        try:
+            rows = revisions.revision_changes(self._db, code, self.year.value(), old, new,
+                                              self.kind.currentData())
+        except WardPlanError as exc:
+            self._error(exc)
+            return
+        self.changes.set_rows(rows)
+        self.changes_view.resizeColumnsToContents()
+        for column in (2, 3):
+            self.changes_view.setColumnWidth(column, 380)
+        self.changes_view.resizeRowsToContents()
+        self.changes_note.setText(
+            self.tr("Only one revision received: nothing to compare yet.") if old == new
+            and self.change_from.count() == 1
+            else self.tr("{count} changes from revision {old} to {new}.").format(
+                count=len(rows), old=old, new=new))
+
+    # ------------------------------------------------------------------ actions
+
+    def _open_column(self, column: int) -> None:
+        code = self.values.unit_at(column)
+        if code:
+            self.open_unit(code)
+
+    def open_unit(self, code: str) -> None:
+        """Open the unit's plan read-only, as received."""
+        try:
+            data = service.export_plan(self._db, code, self.year.value(), self.kind.currentData())
+        except WardPlanError as exc:
+            self._error(exc)
+            return
+        self.plan_dialog = PlanViewDialog(data["plan"], self)
+        self.plan_dialog.show()
+
+    def save_chart(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart"), "chart.png",
+                                              self.tr("PNG images (*.png)"))
+        if not path:
+            return
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        self.chart.image().save(buffer, "PNG")
+        try:
+            write_atomically(Path(path), bytes(QByteArray(buffer.data()).data()))
+        except WardPlanError as exc:
+            self._error(exc)
+            return
+        self.statusBar().showMessage(self.tr("Wrote {path}").format(path=path), 10000)
+
+    def export(self, fmt: str) -> None:
+        year, kind = self.year.value(), self.kind.currentData()
+        choice: _Choice = self.period.currentData()
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export"), f"tong-hop-{year}.{fmt}",
+            self.tr("Excel workbooks (*.xlsx)") if fmt == "xlsx" else self.tr("PDF files (*.pdf)"))
+        if not path:
+            return
+
+        def work() -> None:
+            if fmt == "xlsx":
+                data = build_consolidated_xlsx(self._db, year, kind, choice.period, choice.year)
+            else:
+                from ..core.documents.consolidated_pdf import build_consolidated_pdf
+
+                data = build_consolidated_pdf(self._db, year, kind, choice.period, choice.year)
+            write_atomically(Path(path), data)
+
+        try:
+            run_in_background(self, work, self.tr("Writing {path}…").format(path=path))
+        except WardPlanError as exc:
+            self._error(exc)
+            return
+        self.statusBar().showMessage(self.tr("Wrote {path}").format(path=path), 10000)
+
+    def _error(self, exc: WardPlanError) -> None:
+        QMessageBox.warning(self, self.windowTitle(), exc.render(QCoreApplication.translate))
