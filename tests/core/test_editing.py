@@ -178,3 +178,20 @@ def test_key_tasks_are_added_edited_and_removed(db: Database, plan: dict) -> Non
     removed = editing.remove(db, "key_task", saved.old)
     assert removed.old[0]["task"] == "Thu ngân sách đạt 100%"
     assert _now(db)["key_tasks"] == plan["key_tasks"]
+
+
+def test_history_records_say_how_to_restore_them(db: Database, plan: dict) -> None:
+    uid = plan["indicator_groups"][0]["indicators"][0]["uid"]
+    editing.set_value(db, uid, 2024, "target", "10 tỷ đồng")
+    editing.set_field(db, "plan", plan["uid"], "signer", "Trần Văn B")
+    editing.set_date(db, plan["uid"], 1, 12, 2023)
+    changes = service.plan_history(db, plan["uid"])
+    targets = [editing.restore_target(c) for c in changes]
+    value = next(t for t in targets if t and t[0] == "value")
+    assert value[1][:3] == (uid, 2024, "target") and value[1][3].text == "9.949.000.000đ"
+    assert ("field", ("plan", plan["uid"], "signer", "Nguyễn Văn Kiền")) in targets
+    assert ("date", ("date_day", 29)) in targets and ("date", ("date_month", 11)) in targets
+    import_record = changes[0]
+    assert import_record.action == "import" and editing.restore_target(import_record) is None
+    assert service.export_plan_by_uid(db, plan["uid"])["plan"]["signature"]["signer"] == \
+        "Trần Văn B"

@@ -12,9 +12,11 @@ values, so undo and redo can replay in any order.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import inspect, select
@@ -31,6 +33,7 @@ from .enums import (
     PlanStatus,
     RowStyle,
     SectionKind,
+    ValueKind,
 )
 from .errors import (
     QT_TRANSLATE_NOOP,
@@ -547,3 +550,51 @@ def new_indicator(name: str, unit: str = "", direction: str = "higher_better",
 
 
 Apply = Callable[[Database], Saved]
+
+
+# --------------------------------------------------------------------------- history
+
+
+#: Tables whose recorded changes map onto an editable item.
+_ENTITY_OF_TABLE = {"plan": "plan", "section": "section", "indicator": "indicator",
+                    "key_task": "key_task", "footnote": "footnote"}
+_DATE_PARTS = ("date_day", "date_month", "date_year")
+
+
+def value_from_snapshot(snapshot: str | None) -> Value | None:
+    """The value a history record holds (``history.value_snapshot``), or None when empty."""
+    if not snapshot:
+        return None
+    data = json.loads(snapshot)
+    if not data.get("kind"):
+        return None
+    return Value(ValueKind(data["kind"]), data.get("text", ""),
+                 **{k: Decimal(data[k]) for k in ("value", "low", "high", "numerator",
+                                                  "denominator") if k in data},
+                 unit=data.get("unit", ""), base=data.get("base", ""),
+                 base_year=data.get("base_year"))
+
+
+def restore_target(change: Any) -> tuple[str, Any] | None:
+    """How to bring back a recorded change's old value, or None when it cannot be.
+
+    Returns ``("field", (entity, uid, name, old))``, ``("date", (part, old))`` or
+    ``("value", (indicator_uid, year, period, Value | None))``.  Additions and
+    removals of whole items are undone with undo, not restored from history.
+    """
+    if change.action not in ("update", "insert") or change.action == "insert" \
+            and change.entity != "indicator_value":
+        return None
+    if change.entity == "indicator_value":
+        try:
+            uid, year, period = change.entity_uid.rsplit(":", 2)
+            return "value", (uid, int(year), period, value_from_snapshot(change.old_value))
+        except (ValueError, KeyError):
+            return None
+    if change.entity == "plan" and change.attribute in _DATE_PARTS:
+        old = int(change.old_value) if change.old_value not in (None, "") else None
+        return "date", (change.attribute, old)
+    entity = _ENTITY_OF_TABLE.get(change.entity)
+    if entity is None or change.attribute not in EDITABLE[entity]:
+        return None
+    return "field", (entity, change.entity_uid, change.attribute, change.old_value or "")

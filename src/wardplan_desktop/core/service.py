@@ -136,6 +136,18 @@ def export_plan(db: Database, unit_code: str, year: int,
         return codec.plan_to_dict(find_plan(session, unit_code, year, kind))
 
 
+def export_plan_by_uid(db: Database, plan_uid: str) -> dict[str, Any]:
+    """A plan's data by its identifier (the plan being edited)."""
+    with db.session(write=False) as session:
+        plan = session.scalar(
+            select(Plan).where(Plan.uid == plan_uid)
+            .options(selectinload(Plan.indicators).selectinload(Indicator.values),
+                     selectinload(Plan.sections)))
+        if plan is None:
+            raise NotFoundError()
+        return codec.plan_to_dict(plan)
+
+
 _YEAR = re.compile(r"\b(?:19|20|21)\d\d\b")
 
 

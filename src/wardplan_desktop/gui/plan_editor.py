@@ -1,0 +1,186 @@
+"""Every edit of the open plan goes through here: saved at once, undoable, announced.
+
+:class:`PlanEditor` wraps the core's editing functions (``core/editing.py``) in
+QUndoCommands on one QUndoStack for the whole plan, so Ctrl+Z undoes the last
+change wherever it was made (another form, another field).  Each command saves
+in its own transaction when it is done, undone or redone; the core hands back
+the previous state, which is what undo writes.  A refused edit (a wrong value,
+a full disk, a locked database) leaves the stack as it was, the data unchanged,
+and is reported through :attr:`PlanEditor.failed` for the window to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..core import editing, service
+from ..core.editing import Place, Saved
+from ..core.errors import WardPlanError
+from ..core.storage.database import Database
+from ..core.values import Value
+
+translate = QCoreApplication.translate
+
+
+class _Command(QUndoCommand):
+    """One edit: ``do`` saves it and returns the core's Saved; ``inverse(saved)`` undoes."""
+
+    def __init__(self, editor: PlanEditor, text: str, do: Callable[[], Saved],
+                 inverse: Callable[[Saved], Callable[[], Saved]],
+                 target: tuple[str, str]) -> None:
+        super().__init__(text)
+        self.editor, self.do, self.inverse, self.target = editor, do, inverse, target
+        self.undo_action: Callable[[], Saved] | None = None
+        self.failed = False
+
+    def redo(self) -> None:
+        saved = self.editor._run(self.do, self.target)
+        if saved is None:
+            # Refused: the stack drops an obsolete command pushed for the first time.
+            self.failed = True
+            self.setObsolete(True)
+            return
+        self.undo_action = self.inverse(saved)
+
+    def undo(self) -> None:
+        if self.undo_action is not None:
+            saved = self.editor._run(self.undo_action, self.target)
+            if saved is None:
+                self.setObsolete(True)
+
+
+class PlanEditor(QObject):
+    """The open plan's edits, on one undo stack."""
+
+    #: (revision, saved at) after every change that reached the database.
+    saved = Signal(int, str)
+    #: (entity, uid) of the item a change touched, so views can refresh it.
+    changed = Signal(str, str)
+    #: A refused change, with the reason (a WardPlanError).
+    failed = Signal(object)
+
+    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.stack = QUndoStack(self)
+        self.plan_uid: str | None = None
+        self.last_saved: str = ""
+
+    def open(self, plan_uid: str | None) -> None:
+        """Edit another plan; undo does not reach across plans."""
+        self.plan_uid = plan_uid
+        self.stack.clear()
+
+    def _run(self, action: Callable[[], Saved], target: tuple[str, str]) -> Saved | None:
+        try:
+            saved = action()
+        except WardPlanError as exc:
+            self.failed.emit(exc)
+            return None
+        self.last_saved = saved.at
+        self.saved.emit(saved.revision, saved.at)
+        self.changed.emit(*target)
+        return saved
+
+    def _push(self, text: str, do: Callable[[], Saved],
+              inverse: Callable[[Saved], Callable[[], Saved]], target: tuple[str, str]) -> bool:
+        command = _Command(self, text, do, inverse, target)
+        self.stack.push(command)
+        return not command.failed
+
+    # ------------------------------------------------------------------ edits
+
+    def set_field(self, entity: str, uid: str, name: str, value: Any, label: str = "") -> bool:
+        db = self.db
+        return self._push(
+            translate("PlanEditor", "Edit {what}").format(what=label or name),
+            lambda: editing.set_field(db, entity, uid, name, value),
+            lambda saved: lambda: editing.set_field(db, entity, uid, name, saved.old),
+            (entity, uid))
+
+    def set_date(self, day: int | None, month: int | None, year: int) -> bool:
+        db, uid = self.db, self.plan_uid
+        assert uid is not None
+        return self._push(translate("PlanEditor", "Edit the date"),
+                          lambda: editing.set_date(db, uid, day, month, year),
+                          lambda saved: lambda: editing.set_date(db, uid, *saved.old),
+                          ("plan", uid))
+
+    def set_list(self, which: str, items: list[Any], label: str = "") -> bool:
+        db, uid = self.db, self.plan_uid
+        assert uid is not None
+        return self._push(translate("PlanEditor", "Edit {what}").format(what=label or which),
+                          lambda: editing.set_list(db, uid, which, items),
+                          lambda saved: lambda: editing.set_list(db, uid, which, saved.old),
+                          ("plan", uid))
+
+    def set_value(self, indicator_uid: str, year: int, period: str,
+                  value: Value | str | None, label: str = "") -> bool:
+        db = self.db
+        return self._push(
+            translate("PlanEditor", "Edit the value of {what}").format(what=label),
+            lambda: editing.set_value(db, indicator_uid, year, period, value),
+            lambda saved: lambda: editing.set_value(db, indicator_uid, year, period, saved.old),
+            ("indicator", indicator_uid))
+
+    def insert(self, entity: str, data: dict[str, Any], place: Place, label: str = "") -> str:
+        """Add an item; returns its uid ("" when refused). Redo brings back the same item."""
+        db, plan_uid = self.db, self.plan_uid
+        assert plan_uid is not None
+        state: dict[str, Any] = {"data": dict(data), "place": place}
+
+        def do() -> Saved:
+            saved = editing.insert(db, plan_uid, entity, state["data"], state["place"])
+            state["data"]["uid"] = saved.old  # a redo re-creates this very item
+            return saved
+
+        def inverse(saved: Saved) -> Callable[[], Saved]:
+            def undo() -> Saved:
+                removed = editing.remove(db, entity, saved.old)
+                state["data"], state["place"] = removed.old
+                return removed
+            return undo
+
+        ok = self._push(translate("PlanEditor", "Add {what}").format(what=label or entity),
+                        do, inverse, (entity, ""))
+        return state["data"].get("uid", "") if ok else ""
+
+    def remove(self, entity: str, uid: str, label: str = "") -> bool:
+        db, plan_uid = self.db, self.plan_uid
+        assert plan_uid is not None
+        return self._push(
+            translate("PlanEditor", "Remove {what}").format(what=label or entity),
+            lambda: editing.remove(db, entity, uid),
+            lambda saved: lambda: editing.insert(db, plan_uid, entity, *saved.old),
+            (entity, uid))
+
+    def move(self, entity: str, uid: str, place: Place, label: str = "") -> bool:
+        db = self.db
+        return self._push(translate("PlanEditor", "Move {what}").format(what=label or entity),
+                          lambda: editing.move(db, entity, uid, place),
+                          lambda saved: lambda: editing.move(db, entity, uid, saved.old),
+                          (entity, uid))
+
+    def restore(self, change: service.Change) -> bool:
+        """Bring back the old value of a recorded change; itself an edit that undo reverts."""
+        target = editing.restore_target(change)
+        if target is None:
+            return False
+        how, args = target
+        if how == "field":
+            return self.set_field(*args)
+        if how == "value":
+            return self.set_value(*args)
+        part, old = args
+        plan = service.export_plan_by_uid(self.db, self.plan_uid)["plan"] \
+            if self.plan_uid else None
+        if plan is None:
+            return False
+        date = {"date_day": plan["date"]["day"], "date_month": plan["date"]["month"],
+                "date_year": plan["date"]["year"]}
+        date[part] = old
+        return self.set_date(date["date_day"], date["date_month"], date["date_year"])
