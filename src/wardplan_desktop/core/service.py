@@ -55,6 +55,7 @@ class PlanSummary:
     status: str
     title: str
     uid: str
+    updated_at: str = ""
 
     def as_json(self) -> dict[str, Any]:
         return {"unit": self.unit, "year": self.year, "kind": self.kind,
@@ -63,7 +64,7 @@ class PlanSummary:
 
 def _summary(plan: Plan) -> PlanSummary:
     return PlanSummary(plan.unit.code, plan.unit.name, plan.year, plan.kind, plan.revision,
-                       plan.status, plan.title, plan.uid)
+                       plan.status, plan.title, plan.uid, plan.updated_at)
 
 
 def _record(session: Session, plan: Plan, action: str, detail: str,

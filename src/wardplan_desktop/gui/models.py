@@ -27,7 +27,9 @@ SummaryRole = Qt.ItemDataRole.UserRole + 1
 class PlanListModel(QAbstractTableModel):
     """The plans held, one row each."""
 
-    COLUMNS = ("unit", "year", "kind", "revision", "status", "title")
+    COLUMNS = ("unit", "year", "kind", "revision", "status", "title", "label")
+    #: One line naming the plan, for the plan chooser.
+    LABEL_COLUMN = 6
 
     def __init__(self, plans: list[PlanSummary] | None = None) -> None:
         super().__init__()
@@ -59,7 +61,7 @@ class PlanListModel(QAbstractTableModel):
         return {
             "unit": self.tr("Unit"), "year": self.tr("Year"), "kind": self.tr("Document"),
             "revision": self.tr("Revision"), "status": self.tr("Status"),
-            "title": self.tr("Title"),
+            "title": self.tr("Title"), "label": self.tr("Plan"),
         }[self.COLUMNS[section]]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -76,6 +78,10 @@ class PlanListModel(QAbstractTableModel):
                 return kind_text(plan.kind)
             if column == "status":
                 return self.tr("Final") if plan.status == "final" else self.tr("Draft")
+            if column == "label":
+                return self.tr("{kind} {year} — {unit} ({code}), revision {revision}").format(
+                    kind=kind_text(plan.kind), year=plan.year, unit=plan.unit_name,
+                    code=plan.unit, revision=plan.revision)
             return str(getattr(plan, column))
         return None
 

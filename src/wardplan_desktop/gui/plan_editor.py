@@ -11,6 +11,7 @@ and is reported through :attr:`PlanEditor.failed` for the window to show.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -24,6 +25,9 @@ from ..core.storage.database import Database
 from ..core.values import Value
 
 translate = QCoreApplication.translate
+MERGE_ID = 1
+#: Saves of the same field closer together than this are one undo step.
+MERGE_SECONDS = 5.0
 
 
 class _Command(QUndoCommand):
@@ -36,6 +40,20 @@ class _Command(QUndoCommand):
         self.editor, self.do, self.inverse, self.target = editor, do, inverse, target
         self.undo_action: Callable[[], Saved] | None = None
         self.failed = False
+        #: Consecutive saves of one text field while typing merge into one undo step.
+        self.merge_key: tuple[Any, ...] | None = None
+        self.when = time.monotonic()
+
+    def id(self) -> int:
+        return MERGE_ID if self.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
+        if not isinstance(other, _Command) or other.merge_key != self.merge_key \
+                or other.failed or other.when - self.when > MERGE_SECONDS:
+            return False
+        # Undo still returns to the value before the first save; redo gives the last.
+        self.do, self.when = other.do, other.when
+        return True
 
     def redo(self) -> None:
         saved = self.editor._run(self.do, self.target)
@@ -87,8 +105,10 @@ class PlanEditor(QObject):
         return saved
 
     def _push(self, text: str, do: Callable[[], Saved],
-              inverse: Callable[[Saved], Callable[[], Saved]], target: tuple[str, str]) -> bool:
+              inverse: Callable[[Saved], Callable[[], Saved]], target: tuple[str, str],
+              merge_key: tuple[Any, ...] | None = None) -> bool:
         command = _Command(self, text, do, inverse, target)
+        command.merge_key = merge_key
         self.stack.push(command)
         return not command.failed
 
@@ -100,7 +120,7 @@ class PlanEditor(QObject):
             translate("PlanEditor", "Edit {what}").format(what=label or name),
             lambda: editing.set_field(db, entity, uid, name, value),
             lambda saved: lambda: editing.set_field(db, entity, uid, name, saved.old),
-            (entity, uid))
+            (entity, uid), ("field", entity, uid, name))
 
     def set_date(self, day: int | None, month: int | None, year: int) -> bool:
         db, uid = self.db, self.plan_uid
