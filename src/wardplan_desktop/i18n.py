@@ -2,9 +2,11 @@
 
 English is the source language of every string; ``translations/wardplan_vi.ts``
 holds the Vietnamese texts and is compiled to ``.qm`` by the build step
-(``python -m wardplan_desktop.tools.i18n``).  The translators must stay
-referenced for as long as they are installed, or Qt silently stops translating:
-:data:`_installed` keeps them.
+(``python -m wardplan_desktop.tools.i18n``).  Qt ships no Vietnamese for its own
+strings (standard buttons, file and print dialogs, context menus), so
+``translations/qtbase_vi.ts``, kept by hand, supplies them.  The translators
+must stay referenced for as long as they are installed, or Qt silently stops
+translating: :data:`_installed` keeps them.
 """
 
 from __future__ import annotations
@@ -39,7 +41,9 @@ def install(lang: str) -> bool:
     if lang == "en":
         return True
     ok = True
-    for name in (f"wardplan_{lang}", f"qtbase_{lang}"):
+    # Qt asks the translator installed last first: ours goes last so that it
+    # wins should it ever word one of Qt's own strings differently.
+    for name in (f"qtbase_{lang}", f"wardplan_{lang}"):
         translator = QTranslator()
         if translator.load(name, str(translations_dir())):
             QCoreApplication.installTranslator(translator)
