@@ -363,3 +363,27 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(30))
     unit_code: Mapped[str] = mapped_column(String(64), default="")
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+# --------------------------------------------------------------------------- schema 3: catalogue
+
+
+class CatalogueEntry(Base):
+    """An indicator the user added to the catalogue ("add your own").
+
+    ``name_key`` and ``unit_key`` are the search forms of the name and unit
+    (:func:`wardplan_desktop.core.catalogue.normalise`); one name and unit are
+    held once, however they were typed.
+    """
+
+    __tablename__ = "catalogue_entry"
+    __table_args__ = (UniqueConstraint("name_key", "unit_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    unit: Mapped[str] = mapped_column(String(50), default="")
+    field: Mapped[str] = mapped_column(String(20))
+    direction: Mapped[str] = mapped_column(String(20))
+    name_key: Mapped[str] = mapped_column(Text)
+    unit_key: Mapped[str] = mapped_column(String(50))
+    created_at: Mapped[str] = mapped_column(String(32), default=utc_now)
