@@ -60,6 +60,11 @@ def _norm_unit(unit: str) -> str:
     return _UNIT_ALIASES.get(u, u)
 
 
+def same_unit(a: str, b: str) -> bool:
+    """Whether two written units name the same unit ("đ" and "đồng" do; "" and "%" do not)."""
+    return _norm_unit(a) == _norm_unit(b)
+
+
 def _units_clash(target: Value, result: Value) -> bool:
     t, r = _norm_unit(target.unit), _norm_unit(result.unit)
     return bool(t and r and t != r)
