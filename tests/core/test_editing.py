@@ -195,3 +195,10 @@ def test_history_records_say_how_to_restore_them(db: Database, plan: dict) -> No
     assert import_record.action == "import" and editing.restore_target(import_record) is None
     assert service.export_plan_by_uid(db, plan["uid"])["plan"]["signature"]["signer"] == \
         "Trần Văn B"
+
+
+def test_one_move_is_one_revision(db: Database, plan: dict) -> None:
+    para = plan["sections"][0]["children"][0]
+    saved = editing.move(db, "section", para["uid"], Place(plan["sections"][3]["uid"], 0))
+    assert saved.revision == plan["revision"] + 1
+    assert {c.revision for c in service.plan_history(db, plan["uid"])[1:]} == {saved.revision}

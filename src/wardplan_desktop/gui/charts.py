@@ -79,6 +79,13 @@ class BarChart(QWidget):
         values = [b.value for b in self.bars] + ([self.reference] if self.reference else [])
         top_value = max(max(values), 0.0) or 1.0
         top = MARGIN * 2 + ROW_HEIGHT
+        if self.reference:  # under the bars and their words, so it never hides a figure
+            x = left + int(span * self.reference / top_value)
+            pen = painter.pen()
+            pen.setStyle(Qt.PenStyle.DashLine)
+            pen.setColor(palette.color(QPalette.ColorRole.Mid))
+            painter.setPen(pen)
+            painter.drawLine(x, top, x, top + ROW_HEIGHT * len(self.bars))
         first = 0 if clip is None else max((clip.top() - top) // ROW_HEIGHT, 0)
         last = len(self.bars) if clip is None else min(
             (clip.bottom() - top) // ROW_HEIGHT + 1, len(self.bars))
@@ -94,12 +101,6 @@ class BarChart(QWidget):
             painter.drawText(QRect(left + length + MARGIN // 2, y, text_w, ROW_HEIGHT),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              metrics.elidedText(bar.text, Qt.TextElideMode.ElideRight, text_w))
-        if self.reference:
-            x = left + int(span * self.reference / top_value)
-            pen = painter.pen()
-            pen.setStyle(Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            painter.drawLine(x, top, x, top + ROW_HEIGHT * len(self.bars))
 
     def image(self, width: int = 1000) -> QImage:
         """The whole chart, every row, as an image ``width`` pixels wide."""

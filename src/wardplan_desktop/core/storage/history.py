@@ -223,7 +223,9 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
     for plan, action, obj, attribute, old, new in records:
         if plan is None or plan in session.new or plan in session.deleted:
             continue  # a new plan starts at revision 1; a deleted one has no future
-        key = id(plan)
+        # The row's id, not the object's: within one transaction the plan may be
+        # loaded again as another object between flushes.
+        key = plan.id if plan.id is not None else id(plan)
         if key not in bumped:
             bumped.add(key)
             plan.revision += 1
