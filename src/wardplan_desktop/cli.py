@@ -22,7 +22,7 @@ from .core.enums import DocumentKind, Period
 from .core.errors import MSG_CANNOT_READ_FILE, InputError, WardPlanError, describe_os_error
 from .core.interchange import codec
 from .core.storage.database import open_data_folder
-from .core.sync import exchange, template
+from .core.sync import exchange, template, units
 from .core.sync.keys import load_identity
 from .core.sync.package import read_package
 from .paths import default_data_dir
@@ -97,12 +97,27 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--kind", default=DocumentKind.PLAN.value, choices=kinds)
 
     p = sub.add_parser("consolidate", help=translate(
-        "Cli", "upper level: every unit's values side by side, as an Excel workbook"))
+        "Cli", "upper level: every unit's values side by side, as an Excel workbook (.xlsx) "
+               "or a PDF table (.pdf)"))
     p.add_argument("--year", required=True, type=int, metavar="N")
     p.add_argument("--kind", default=DocumentKind.PLAN.value, choices=kinds)
     p.add_argument("--period", default="target", choices=[x.value for x in Period])
     p.add_argument("--value-year", type=int, metavar="N")
-    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx|FILE.pdf")
+
+    p = sub.add_parser("units", help=translate(
+        "Cli", "upper level: the units it receives plans from"))
+    units_ = p.add_subparsers(dest="units_command", required=True, metavar="ACTION")
+    q = units_.add_parser("import", help=translate(
+        "Cli", "register the units of a list (CSV or Excel: code, name, level)"))
+    q.add_argument("file", type=Path, metavar="FILE")
+    q.add_argument("--own-code", metavar="CODE", help=translate(
+        "Cli", "this office's code, to set up a new data folder as an upper level"))
+    q.add_argument("--own-name", metavar="NAME", help=translate("Cli", "this office's name"))
+    q.add_argument("--own-level", metavar="LEVEL", help=translate(
+        "Cli", "this office's level: tỉnh, thành phố, quận, huyện or thị xã"))
+    q = units_.add_parser("list", help=translate("Cli", "list the units registered here"))
+    q.add_argument("--json", action="store_true", help=translate("Cli", "print a JSON array"))
 
     p = sub.add_parser("rollover", help=translate("Cli", "start next year's plan from this year's"))
     p.add_argument("--unit", required=True, metavar="CODE")
@@ -184,14 +199,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "sync":
         return _sync(args, data_dir)
     if args.command == "consolidate":
-        from .core.documents.consolidated_xlsx import build_consolidated_xlsx
-
-        with open_data_folder(data_dir) as db:
-            data = build_consolidated_xlsx(db, args.year, args.kind, args.period,
-                                           args.value_year)
-        codec.write_atomically(args.output, data)
-        print(translate("Cli", "Wrote {path}.").format(path=args.output))
-        return 0
+        return _consolidate(args, data_dir)
+    if args.command == "units":
+        return _units(args, data_dir)
     if args.command == "rollover":
         with open_data_folder(data_dir) as db:
             s = service.rollover(db, args.unit, args.from_year, args.kind)
@@ -199,6 +209,67 @@ def _dispatch(args: argparse.Namespace) -> int:
             kind=_kind_text(s.kind), unit=s.unit, year=s.year, from_year=args.from_year))
         return 0
     raise AssertionError(args.command)  # argparse only lets known commands through
+
+
+def _consolidate(args: argparse.Namespace, data_dir: Path) -> int:
+    # The format is the output file's: checked before anything is read.
+    suffix = args.output.suffix.lower()
+    if suffix not in (".xlsx", ".pdf"):
+        print(translate("Cli", "The output file must end in .xlsx (an Excel workbook) or .pdf "
+                               "(a PDF table); {path} does not.").format(path=args.output),
+              file=sys.stderr)
+        return 2
+    if suffix == ".pdf":
+        from .core.documents.consolidated_pdf import build_consolidated_pdf as build
+    else:
+        from .core.documents.consolidated_xlsx import build_consolidated_xlsx as build
+    with open_data_folder(data_dir) as db:
+        data = build(db, args.year, args.kind, args.period, args.value_year)
+    codec.write_atomically(args.output, data)
+    print(translate("Cli", "Wrote {path}.").format(path=args.output))
+    return 0
+
+
+def _units(args: argparse.Namespace, data_dir: Path) -> int:
+    if args.units_command == "list":
+        with open_data_folder(data_dir) as db:
+            rows = units.list_units(db)
+        if args.json:
+            print(json.dumps([{"code": r.code, "name": r.name, "level": r.level,
+                               "key_fingerprint": r.key_fingerprint or None} for r in rows],
+                             ensure_ascii=False, indent=2))
+            return 0
+        if not rows:
+            print(translate("Cli", "No units registered here yet."))
+            return 0
+        headers = [translate("Cli", "Code"), translate("Cli", "Name"),
+                   translate("Cli", "Level"), translate("Cli", "Key")]
+        table = [[r.code, r.name, units.LEVEL_WORDS.get(r.level, r.level),
+                  r.key_fingerprint or "—"] for r in rows]
+        widths = [max(len(r[i]) for r in [headers, *table]) for i in range(3)]
+        for row in [headers, *table]:
+            print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)) + "  " + row[3])
+        return 0
+    given = [args.own_code, args.own_name, args.own_level]
+    if any(given) and not all(given):
+        print(translate("Cli", "--own-code, --own-name and --own-level go together: give all "
+                               "three or none."), file=sys.stderr)
+        return 2
+    own = units.OwnUnit(*given) if all(given) else None
+    with open_data_folder(data_dir) as db:
+        result = units.import_unit_list(db, args.file, own=own)
+    if result.set_up_as:
+        print(translate("Cli", "This data folder is now the upper level {name} ({code}).")
+              .format(name=args.own_name, code=result.set_up_as))
+    print(translate("Cli", "Units registered from {path}: {added} added, {updated} updated, "
+                           "{unchanged} unchanged.").format(
+        path=args.file, added=result.added, updated=result.updated,
+        unchanged=result.unchanged))
+    if result.not_listed:
+        print(translate("Cli", "{count} units registered here are not in the list; they were "
+                               "kept: {codes}.").format(count=len(result.not_listed),
+                                                        codes=", ".join(result.not_listed)))
+    return 0
 
 
 SYNC_SUFFIX = ".wpsync"

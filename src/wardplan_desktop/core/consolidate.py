@@ -15,11 +15,12 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from .enums import ValueKind
 from .interchange import codec
 from .storage.database import Database
-from .storage.schema import Plan, SyncReceipt, Unit
+from .storage.schema import Indicator, Plan, SyncReceipt, Unit
 from .sync.exchange import OWN_UNIT, get_setting
 from .values import Value
 
@@ -101,6 +102,22 @@ class Line:
         return sum((v.value for v in self.values.values() if v.value is not None), Decimal(0))
 
 
+def unit_key(unit: str) -> str:
+    """A unit of measure as compared across units: case, spacing and "đ" = "đồng" aside."""
+    u = _norm(unit)
+    return _ALIASES.get(u, u)
+
+
+def column_unit(line: Line) -> str:
+    """The unit a column of ``line`` is printed in: the indicator's, else its values' own
+    when they all share one, else none (each value then keeps its words)."""
+    if line.unit.strip():
+        return line.unit.strip()
+    units = {unit_key(v.unit): v.unit.strip() for v in line.values.values()
+             if v.kind is ValueKind.NUMBER and v.unit.strip()}
+    return next(iter(units.values())) if len(units) == 1 else ""
+
+
 def additive(name: str, unit: str, values: list[Value]) -> bool:
     if _norm(unit) in NOT_ADDITIVE_UNITS or _norm(name).startswith(NOT_ADDITIVE_NAMES):
         return False
@@ -123,8 +140,13 @@ def side_by_side(db: Database, year: int, kind: str = "plan", period: str = "tar
     units: list[tuple[str, str]] = []
     with db.session(write=False) as session:
         for unit in _registered_units(session):
+            # The plan's indicators and their values in two queries, not one per
+            # indicator: a province has a hundred plans or more to read.
             plan = session.scalar(select(Plan).where(Plan.unit_id == unit.id,
-                                                     Plan.year == year, Plan.kind == kind))
+                                                     Plan.year == year, Plan.kind == kind)
+                                  .options(selectinload(Plan.indicator_groups),
+                                           selectinload(Plan.indicators)
+                                           .selectinload(Indicator.values)))
             if plan is None:
                 continue
             units.append((unit.code, unit.name))
