@@ -47,10 +47,11 @@ def test_window_shows_plans_text_and_indicators_in_vietnamese(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    assert window.tabs.tabText(1) == "Chỉ tiêu"
+    assert window.nav.item(2).text() == "Kinh tế"
     assert window.plans.rowCount() == 3
     row = next(i for i in range(3) if window.plans.plan_at(i).unit == "P-MYPHU")
-    window.plan_view.selectRow(row)
+    window.select_plan(row)
+    window.nav.setCurrentRow(window.pages.index(window.document))
     text = window.document.toPlainText()
     assert "ỦY BAN NHÂN DÂN" in text and "Số: 843/KH-UBND" in text
     assert "Mỹ Phú, ngày 29 tháng 11 năm 2023" in text
@@ -62,6 +63,7 @@ def test_window_shows_plans_text_and_indicators_in_vietnamese(
     seal = window._sealed()
     assert seal is not None and window.seal_label.text() == (
         f"Khóa {seal['key']} · mã nội dung {seal['hash']}")
+    window.nav.setCurrentRow(window.pages.index(window.indicator_view))
     model = window.indicators
     names = [model.index(r, 1).data() for r in range(model.rowCount())]
     assert "Thu ngân sách" in names

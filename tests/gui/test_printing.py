@@ -27,7 +27,7 @@ def window(qtbot: QtBot, db: Database) -> MainWindow:
     qtbot.addWidget(w)
     w.show()
     row = next(i for i in range(w.plans.rowCount()) if w.plans.plan_at(i).unit == "P-MYPHU")
-    w.plan_view.selectRow(row)
+    w.select_plan(row)
     return w
 
 

@@ -1,4 +1,11 @@
-"""The main window: the plans held, and the selected plan's text and indicators."""
+"""The main window: the plan being edited, its forms, the live checks, print and sync.
+
+Left, the parts of the document; centre, the form of the chosen part; right,
+the checks panel.  Every edit is saved at once through the plan editor
+(``plan_editor.py``), which keeps one undo stack for the whole plan; after each
+change the window reads the plan back and refreshes every form, the checks and
+the status bar's "saved at".
+"""
 
 from __future__ import annotations
 
@@ -6,32 +13,47 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QComboBox,
     QDialog,
+    QDialogButtonBox,
+    QDockWidget,
     QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
     QMainWindow,
     QMessageBox,
-    QSplitter,
+    QSpinBox,
+    QStackedWidget,
     QTableView,
-    QTabWidget,
+    QToolBar,
     QWidget,
 )
 
-from ..core import service
+from ..core import service, skeleton
+from ..core.checks import Location, LocationKind
 from ..core.documents.export import FORMATS
+from ..core.enums import Field
 from ..core.errors import MSG_CANNOT_READ_FILE, InputError, WardPlanError, describe_os_error
 from ..core.interchange.codec import write_atomically
 from ..core.storage.database import Database
 from ..core.sync import exchange
 from ..core.sync.keys import Identity, has_identity, load_identity
+from .checks_panel import ChecksPanel
 from .consolidation import ConsolidationWindow
 from .document_view import DocumentView
-from .models import IndicatorTableModel, PlanListModel
+from .fields import flush_all
+from .forms import FieldForm, GeneralForm, SignatureForm, TextForm, UnitForm
+from .history_view import HistoryPanel
+from .indicator_table import IndicatorPanel
+from .models import IndicatorTableModel, PlanListModel, kind_text
+from .plan_chart import ProgressChart
+from .plan_editor import PlanEditor
 from .printing import (
     PreviewDialog,
     export_in_background,
@@ -41,97 +63,181 @@ from .printing import (
 )
 from .sync_dialogs import ReceiveDialog
 
+FIELDS = [Field.ECONOMY, Field.CULTURE_SOCIETY, Field.DEFENCE_SECURITY, Field.GOVERNMENT]
+
 
 class MainWindow(QMainWindow):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
+        self.editor = PlanEditor(db, self)
         self.plans = PlanListModel()
         self.indicators = IndicatorTableModel()
-
-        self.plan_view = QTableView()
-        self.plan_view.setModel(self.plans)
-        self.plan_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.plan_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.plan_view.verticalHeader().hide()
-        self.plan_view.horizontalHeader().setStretchLastSection(True)
-        self.plan_view.selectionModel().selectionChanged.connect(self._on_selection)
-
-        self.document = DocumentView()
-        self.indicator_view = QTableView()
-        self.indicator_view.setModel(self.indicators)
-        self.indicator_view.verticalHeader().hide()
-        self.indicator_view.setWordWrap(True)
-        header = self.indicator_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.document, "")
-        self.tabs.addTab(self.indicator_view, "")
-
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.plan_view)
-        splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 4)
-        self.setCentralWidget(splitter)
-        self.status_label = QLabel()
-        self.seal_label = QLabel()
-        self.seal_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.statusBar().addWidget(self.seal_label)
-        self.statusBar().addPermanentWidget(self.status_label)
-
-        self.import_action = QAction(self)
-        self.import_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.import_action.triggered.connect(self.import_file)
-        self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
-        self.file_menu = self.menuBar().addMenu("")
-        self.file_menu.addAction(self.import_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.quit_action)
-
-        self.preview_action = QAction(self)
-        self.preview_action.setShortcut(QKeySequence.StandardKey.Print)
-        self.preview_action.triggered.connect(self.preview)
-        self.export_actions = {}
-        for fmt in FORMATS:
-            action = QAction(self)
-            action.triggered.connect(lambda _=False, f=fmt: self.export(f))
-            self.export_actions[fmt] = action
-        self.document_menu = self.menuBar().addMenu("")
-        self.document_menu.addAction(self.preview_action)
-        self.document_menu.addSeparator()
-        for action in self.export_actions.values():
-            self.document_menu.addAction(action)
-        self.send_action = QAction(self)
-        self.send_action.triggered.connect(self.send_up)
-        self.receive_action = QAction(self)
-        self.receive_action.triggered.connect(self.receive)
-        self.consolidate_action = QAction(self)
-        self.consolidate_action.triggered.connect(self.consolidate)
-        self.sync_menu = self.menuBar().addMenu("")
-        self.sync_menu.addAction(self.send_action)
-        self.sync_menu.addAction(self.receive_action)
-        self.sync_menu.addSeparator()
-        self.sync_menu.addAction(self.consolidate_action)
         self._plan: dict[str, Any] | None = None
         self._seal: dict[str, str] | None = None
         self._data: dict[str, Any] | None = None
         self._keys: Identity | None = None
 
+        # The plan being edited, chosen from the plans held.
+        self.plan_box = QComboBox(self)
+        self.plan_box.setModel(self.plans)
+        self.plan_box.setModelColumn(PlanListModel.LABEL_COLUMN)
+        self.plan_box.setMinimumContentsLength(40)
+        self.plan_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.plan_box.currentIndexChanged.connect(self._on_plan_chosen)
+        self.plan_label = QLabel(self)
+        self.plan_label.setBuddy(self.plan_box)
+
+        # The parts of the document, and a form for each.
+        self.general = GeneralForm(self.editor)
+        self.text_form = TextForm(self.editor)
+        self.field_forms = {f.value: FieldForm(self.editor, f.value,
+                                               IndicatorPanel(self.editor, f.value))
+                            for f in FIELDS}
+        self.signature = SignatureForm(self.editor)
+        self.unit_form = UnitForm(self.editor)
+        self.document = DocumentView()
+        self.indicator_view = QTableView()
+        self.indicator_view.setModel(self.indicators)
+        self.indicator_view.verticalHeader().hide()
+        self.indicator_view.setWordWrap(True)
+        self.indicator_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Interactive)
+        self.chart = ProgressChart()
+        self.history = HistoryPanel(self.editor)
+        self.pages: list[QWidget] = [
+            self.general, self.text_form, *self.field_forms.values(), self.signature,
+            self.unit_form, self.document, self.indicator_view, self.chart, self.history]
+        self.stack = QStackedWidget(self)
+        for page in self.pages:
+            self.stack.addWidget(page)
+        self.nav = QListWidget(self)
+        self.nav.setFixedWidth(200)
+        self.nav.setWordWrap(True)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for _ in self.pages:
+            self.nav.addItem("")
+        self.nav.currentRowChanged.connect(self._show_page)
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(4, 4, 0, 4)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.checks = ChecksPanel(self)
+        self.checks.go_to.connect(self.go_to)
+        self.checks_dock = QDockWidget(self)
+        self.checks_dock.setObjectName("checks")
+        self.checks_dock.setWidget(self.checks)
+        self.checks_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                                     | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checks_dock)
+        self.resizeDocks([self.checks_dock], [260], Qt.Orientation.Horizontal)
+
+        self.status_label = QLabel()
+        self.saved_label = QLabel()
+        self.seal_label = QLabel()
+        self.seal_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self.saved_label)
+        self.statusBar().addWidget(self.seal_label)
+        self.statusBar().addPermanentWidget(self.status_label)
+
+        self._make_actions()
+        self.editor.changed.connect(self._after_change)
+        self.editor.saved.connect(self._show_saved)
+        self.editor.failed.connect(self._error)
+
         self.retranslate_ui()
+        self.nav.setCurrentRow(0)
         self.resize(1280, 720)
         self.refresh()
         self._update_role()
 
+    # ------------------------------------------------------------------ set-up
+
+    def _action(self, slot: Any, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _make_actions(self) -> None:
+        self.undo_action = self.editor.stack.createUndoAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.editor.stack.createRedoAction(self)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.new_action = self._action(self.new_plan, QKeySequence.StandardKey.New)
+        self.rollover_action = self._action(self.rollover)
+        self.import_action = self._action(self.import_file, QKeySequence.StandardKey.Open)
+        self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit)
+        self.preview_action = self._action(self.preview, QKeySequence.StandardKey.Print)
+        self.export_actions = {fmt: self._action(lambda _=False, f=fmt: self.export(f))
+                               for fmt in FORMATS}
+        self.send_action = self._action(self.send_up)
+        self.receive_action = self._action(self.receive)
+        self.consolidate_action = self._action(self.consolidate)
+        self.checks_action = self._action(lambda: (self.checks_dock.show(),
+                                                   self.checks.view.setFocus()), "F8")
+
+        self.file_menu = self.menuBar().addMenu("")
+        for action in (self.new_action, self.rollover_action, self.import_action):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = self.menuBar().addMenu("")
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.checks_action)
+        self.document_menu = self.menuBar().addMenu("")
+        self.document_menu.addAction(self.preview_action)
+        self.document_menu.addSeparator()
+        for action in self.export_actions.values():
+            self.document_menu.addAction(action)
+        self.sync_menu = self.menuBar().addMenu("")
+        self.sync_menu.addAction(self.send_action)
+        self.sync_menu.addAction(self.receive_action)
+        self.sync_menu.addSeparator()
+        self.sync_menu.addAction(self.consolidate_action)
+
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("main")
+        self.toolbar.setMovable(False)
+        self.toolbar.addWidget(self.plan_label)
+        self.toolbar.addWidget(self.plan_box)
+        self.toolbar.addAction(self.new_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.undo_action)
+        self.toolbar.addAction(self.redo_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.preview_action)
+        self.addToolBar(self.toolbar)
+
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("WardPlan Desktop"))
-        self.tabs.setTabText(0, self.tr("Document"))
-        self.tabs.setTabText(1, self.tr("Indicators"))
+        self.plan_label.setText(self.tr("&Plan:") + " ")
+        titles = [self.tr("Number, date, legal bases"),
+                  self.tr("Objectives, evaluation, organisation"),
+                  self.tr("Economy"), self.tr("Culture and society"),
+                  self.tr("Defence and security"), self.tr("Government"),
+                  self.tr("Recipients and signature"), self.tr("Unit"),
+                  self.tr("Whole document"), self.tr("Indicator table"),
+                  self.tr("Chart of results"), self.tr("History of changes")]
+        for row, title in enumerate(titles):
+            self.nav.item(row).setText(title)
+        self.checks_dock.setWindowTitle(self.tr("Checks"))
         self.file_menu.setTitle(self.tr("&File"))
+        self.new_action.setText(self.tr("&New plan…"))
+        self.rollover_action.setText(self.tr("&Roll over to next year…"))
         self.import_action.setText(self.tr("&Import plan file…"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.undo_action.setText(self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo"))
+        self.checks_action.setText(self.tr("Go to the &checks"))
         self.document_menu.setTitle(self.tr("&Documents"))
         self.sync_menu.setTitle(self.tr("&Sync"))
         self.send_action.setText(self.tr("&Send this plan to the upper level…"))
@@ -143,32 +249,220 @@ class MainWindow(QMainWindow):
         self.export_actions["xlsx"].setText(self.tr("Export appendices as &Excel…"))
         self.status_label.setText(self.tr("Data: {path}").format(path=self._db.path))
 
-    def refresh(self, select_uid: str | None = None) -> None:
-        plans = service.list_plans(self._db)
-        self.plans.set_plans(plans)
-        self.plan_view.resizeColumnsToContents()
-        if plans:
-            row = next((i for i, p in enumerate(plans) if p.uid == select_uid), 0)
-            self.plan_view.selectRow(row)
-        else:
-            self._show(None)
+    # ------------------------------------------------------------------ plans
 
-    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = {i.row() for i in selected.indexes()}
-        if not rows:
+    def refresh(self, select_uid: str | None = None) -> None:
+        """Re-read the plans held and open ``select_uid`` (else the one open, else the
+        most recently changed)."""
+        plans = service.list_plans(self._db)
+        uid = select_uid or (self._plan["uid"] if self._plan else None)
+        self.plan_box.blockSignals(True)
+        self.plans.set_plans(plans)
+        row = next((i for i, p in enumerate(plans) if p.uid == uid), None)
+        if row is None and plans:
+            row = max(range(len(plans)), key=lambda i: plans[i].updated_at)
+        self.plan_box.setCurrentIndex(-1 if row is None else row)
+        self.plan_box.blockSignals(False)
+        if row is None:
+            self._open(None)
+        elif select_uid or self._plan is None or plans[row].uid != self._plan["uid"]:
+            self._open(plans[row].uid)
+
+    def select_plan(self, row: int) -> None:
+        self.plan_box.setCurrentIndex(row)
+
+    def _on_plan_chosen(self, row: int) -> None:
+        if 0 <= row < self.plans.rowCount():
+            flush_all(self)
+            self._open(self.plans.plan_at(row).uid)
+
+    def _open(self, uid: str | None) -> None:
+        self.editor.open(uid)
+        self._seal = None
+        if uid is None:
+            self._show(None)
             return
-        summary = self.plans.plan_at(min(rows))
         try:
-            plan = service.export_plan(self._db, summary.unit, summary.year, summary.kind)
+            data = service.export_plan_by_uid(self._db, uid)
         except WardPlanError as exc:
             self._error(exc)
             return
-        self._data = plan
+        self._data = data
         # Showing a plan never creates keys (a first look writes nothing); printing,
         # exporting and sending do, so the paper and the file carry the same seal.
-        folder = self._db.path.parent
-        self._seal = exchange.seal_of(plan, self._identity()) if has_identity(folder) else None
-        self._show(plan["plan"])
+        if has_identity(self._db.path.parent):
+            self._seal = exchange.seal_of(data, self._identity())
+        self._show(data["plan"])
+        summary = next((p for p in self.plans.plans() if p.uid == uid), None)
+        self.saved_label.setText(self.tr("Last saved {time}").format(
+            time=_local(summary.updated_at)) if summary and summary.updated_at else "")
+
+    def _after_change(self, _entity: str = "", _uid: str = "") -> None:
+        """A change was saved: read the plan back and show it everywhere."""
+        if self._plan is None:
+            return
+        try:
+            data = service.export_plan_by_uid(self._db, self._plan["uid"])
+        except WardPlanError as exc:
+            self._error(exc)
+            return
+        self._data = data
+        self._seal = exchange.seal_of(data, self._identity()) \
+            if has_identity(self._db.path.parent) else None
+        self._show(data["plan"])
+        row = self.plan_box.currentIndex()
+        plans = service.list_plans(self._db)
+        self.plan_box.blockSignals(True)
+        self.plans.set_plans(plans)
+        self.plan_box.setCurrentIndex(row)
+        self.plan_box.blockSignals(False)
+
+    def _show(self, plan: dict[str, Any] | None) -> None:
+        self._plan = plan
+        if plan is None:
+            self._seal = self._data = None
+        self._show_seal()
+        has_plan = plan is not None
+        for action in (self.preview_action, self.send_action, self.rollover_action,
+                       *self.export_actions.values()):
+            action.setEnabled(has_plan)
+        self.stack.setEnabled(has_plan)
+        self.checks.show_plan(self._data)
+        if plan is None:
+            self.document.show_plan(None)
+            self.indicators.set_plan(None)
+            return
+        for form in (self.general, self.text_form, *self.field_forms.values(), self.signature,
+                     self.unit_form, self.chart, self.history):
+            form.show_plan(plan)
+        self._show_page(self.stack.currentIndex())
+
+    def _show_page(self, row: int) -> None:
+        """Show a part; the whole-document and table views are composed when looked at."""
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        page = self.pages[row]
+        if page is self.document:
+            self.document.show_plan(self._plan)
+        elif page is self.indicator_view:
+            self.indicators.set_plan(self._plan)
+            self.indicator_view.resizeColumnsToContents()
+            self.indicator_view.setColumnWidth(1, 420)
+            self.indicator_view.resizeRowsToContents()
+
+    def _show_saved(self, _revision: int, at: str) -> None:
+        self.saved_label.setText(self.tr("Saved at {time}").format(time=_local(at)))
+
+    def go_to(self, location: Location) -> None:
+        """Show the place a check points at."""
+        kind = location.kind
+        if kind == LocationKind.HEADER:
+            key = location.key
+            if key in ("closing",):
+                self._go(self.signature, key)
+            else:
+                self._go(self.general, key)
+        elif kind in (LocationKind.SIGNATURE, LocationKind.RECIPIENTS):
+            self._go(self.signature, {"authority": "sign_authority",
+                                      "authority_body": "sign_authority_body",
+                                      "position": "sign_position"}.get(location.key,
+                                                                      location.key or
+                                                                      "recipients"))
+        elif kind == LocationKind.UNIT:
+            self._go(self.unit_form, location.key)
+        elif kind == LocationKind.FIELD and location.key in self.field_forms:
+            self._go(self.field_forms[location.key], None)
+        elif kind == LocationKind.SECTION:
+            for form in (*self.field_forms.values(), self.text_form):
+                if form.sections.select(location.key):
+                    self._go(form, None)
+                    if isinstance(form, FieldForm):
+                        form.tabs.setCurrentIndex(0)
+                    form.sections.text.setFocus()
+                    return
+        elif kind == LocationKind.INDICATOR:
+            for form in self.field_forms.values():
+                panel = form.indicators
+                if panel.select_indicator(location.key, location.year, location.period):
+                    self._go(form, None)
+                    form.tabs.setCurrentIndex(1)
+                    return
+
+    def _go(self, page: QWidget, key: str | None) -> None:
+        self.nav.setCurrentRow(self.pages.index(page))
+        if key is not None and hasattr(page, "focus_field"):
+            page.focus_field(key)
+
+    # ------------------------------------------------------------------ new, rollover
+
+    def new_plan(self) -> None:
+        units = sorted({(p.unit, p.unit_name) for p in self.plans.plans()})
+        if not units:
+            QMessageBox.information(self, self.windowTitle(), self.tr(
+                "Import a plan of the unit first (File > Import plan file); a new plan takes "
+                "the unit's details from it."))
+            return
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("New plan"))
+        unit = QComboBox(dialog)
+        for code, name in units:
+            unit.addItem(f"{name} ({code})", code)
+        year = QSpinBox(dialog)
+        year.setRange(2000, 2100)
+        year.setValue(dt.date.today().year + 1)
+        form = QFormLayout(dialog)
+        form.addRow(self.tr("&Unit:"), unit)
+        form.addRow(self.tr("&Year:"), year)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, dialog)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        self.new_dialog = dialog
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            summary = skeleton.new_plan(self._db, unit.currentData(), year.value())
+        except WardPlanError as exc:
+            self._error(exc)
+            return
+        self.refresh(summary.uid)
+
+    def rollover(self) -> None:
+        if self._plan is None:
+            return
+        plan = self._plan
+        answer = QMessageBox.question(self, self.tr("Roll over to next year"), self.tr(
+            "Start the {kind} of {year} from this one? The header, recipients, signature, "
+            "indicators and this year's values are carried over; the text is written "
+            "afresh.").format(kind=kind_text(plan["kind"]).lower(), year=plan["year"] + 1))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            summary = service.rollover(self._db, plan["unit"]["code"], plan["year"],
+                                       plan["kind"])
+        except WardPlanError as exc:
+            self._error(exc)
+            return
+        self.refresh(summary.uid)
+
+    # ------------------------------------------------------------------ files
+
+    def import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import plan file"), "", self.tr("Plan files (*.json)"))
+        if not path:
+            return
+        flush_all(self)
+        try:
+            summary = run_in_background(self, lambda: service.import_plan_file(self._db,
+                                                                               Path(path)),
+                                        self.tr("Importing {path}…").format(path=path))
+        except WardPlanError as exc:
+            self._error(exc)
+            return
+        self.refresh(summary.uid)
 
     def _sealed(self) -> dict[str, str] | None:
         """The seal to print, making this installation's keys if it has none yet."""
@@ -186,33 +480,6 @@ class MainWindow(QMainWindow):
             self._keys = load_identity(self._db.path.parent)
         return self._keys
 
-    def _show(self, plan: dict[str, Any] | None) -> None:
-        self._plan = plan
-        if plan is None:
-            self._seal = self._data = None
-        self._show_seal()
-        self.preview_action.setEnabled(plan is not None)
-        self.send_action.setEnabled(plan is not None)
-        for action in self.export_actions.values():
-            action.setEnabled(plan is not None)
-        self.document.show_plan(plan)
-        self.indicators.set_plan(plan)
-        self.indicator_view.resizeColumnsToContents()
-        self.indicator_view.setColumnWidth(1, 420)
-        self.indicator_view.resizeRowsToContents()
-
-    def import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import plan file"), "", self.tr("Plan files (*.json)"))
-        if not path:
-            return
-        try:
-            summary = service.import_plan_file(self._db, path)
-        except WardPlanError as exc:
-            self._error(exc)
-            return
-        self.refresh(summary.uid)
-
     def _file_stem(self) -> str:
         assert self._plan is not None
         return f"{self._plan['unit']['code']}-{self._plan['year']}-{self._plan['kind']}"
@@ -220,6 +487,7 @@ class MainWindow(QMainWindow):
     def preview(self) -> None:
         if self._plan is None:
             return
+        flush_all(self)
         try:
             pdf = render_in_background(self, self._plan, "pdf", "all", self._sealed())
         except WardPlanError as exc:
@@ -231,6 +499,7 @@ class MainWindow(QMainWindow):
     def export(self, fmt: str) -> None:
         if self._plan is None:
             return
+        flush_all(self)
         document = "appendices" if fmt == "xlsx" else "all"
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export"), f"{self._file_stem()}.{fmt}", file_filter(fmt))
@@ -244,9 +513,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Wrote {path}").format(path=path), 10000)
 
     def send_up(self) -> None:
-        """Write the signed sync file of the selected plan, to e-mail or copy to a stick."""
+        """Write the signed sync file of the open plan, to e-mail or copy to a stick."""
         if self._plan is None:
             return
+        flush_all(self)
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Send to the upper level"), f"{self._file_stem()}.wpsync",
             self.tr("Sync files (*.wpsync)"))
@@ -318,3 +588,19 @@ class MainWindow(QMainWindow):
     def _error(self, exc: WardPlanError) -> None:
         QMessageBox.warning(self, self.tr("WardPlan Desktop"),
                             exc.render(QCoreApplication.translate))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Closing mid-edit loses nothing: what is being typed is saved first."""
+        flush_all(self)
+        super().closeEvent(event)
+
+
+def _local(stamp: str) -> str:
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%H:%M:%S %d/%m/%Y")
+

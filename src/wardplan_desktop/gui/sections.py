@@ -162,11 +162,10 @@ class SectionTreeModel(QAbstractItemModel):
             label = item.get("label", "")
             prefix = {"bullet": "- ", "sub_bullet": "+ "}.get(item["kind"], "")
             shown = f"{prefix}{label} {text}".strip()
-            if node.parent is None and self.field is not None:
-                shown = f"[{part_texts().get(item.get('part', ''), '')}] {shown}"
             return shown or translate("SectionEditor", "(empty)")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return item.get("text", "")
+            part = part_texts().get(item.get("part", ""), "")
+            return f"{part}\n{item.get('text', '')}" if part else item.get("text", "")
         if role == Qt.ItemDataRole.FontRole and item["kind"] == SectionKind.HEADING:
             font = QFont()
             font.setBold(True)
@@ -249,8 +248,9 @@ class SectionEditor(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.tree)
         splitter.addWidget(details)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        self.tree.setMinimumWidth(320)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
