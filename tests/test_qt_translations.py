@@ -124,7 +124,7 @@ def test_update_never_touches_the_hand_kept_qt_file(monkeypatch: pytest.MonkeyPa
 def test_install_keeps_both_translators(vietnamese: None) -> None:
     assert len(i18n._installed) == 2
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Hủy"
-    assert QCoreApplication.translate("MainWindow", "Indicators") == "Chỉ tiêu"
+    assert QCoreApplication.translate("MainWindow", "Economy") == "Kinh tế"
 
 
 def _button_box(qtbot: QtBot) -> QDialogButtonBox:

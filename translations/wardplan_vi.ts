@@ -2,6 +2,62 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AddIndicatorDialog</name>
+    <message>
+        <source>Add a “Trong đó” row under “{name}”</source>
+        <extracomment>The clerk asked for the value dialog from an open cell editor: (the indicator&apos;s uid, the column, the words typed so far).</extracomment>
+        <translation>Thêm dòng “Trong đó” dưới “{name}”</translation>
+    </message>
+    <message>
+        <source>Add an indicator</source>
+        <translation>Thêm chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>&amp;Search the catalogue:</source>
+        <translation>Tìm trong &amp;danh mục:</translation>
+    </message>
+    <message>
+        <source>words of the name, with or without accents, or a code</source>
+        <translation>từ trong tên chỉ tiêu (có dấu hoặc không dấu), hoặc mã</translation>
+    </message>
+    <message>
+        <source>Every &amp;field</source>
+        <translation>Mọi &amp;lĩnh vực</translation>
+    </message>
+    <message>
+        <source>The indicator (pick one above, or write your own):</source>
+        <translation>Chỉ tiêu (chọn một chỉ tiêu ở trên, hoặc tự ghi):</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Tên:</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>Đơn &amp;vị tính:</translation>
+    </message>
+    <message>
+        <source>&amp;Direction:</source>
+        <translation>&amp;Chiều đánh giá:</translation>
+    </message>
+    <message>
+        <source>As a “-” sub-row under “{name}”</source>
+        <translation>Là dòng con “-” dưới “{name}”</translation>
+    </message>
+    <message>
+        <source>Code: {code}</source>
+        <translation>Mã: {code}</translation>
+    </message>
+    <message>
+        <source>Added by you</source>
+        <translation>Chỉ tiêu tự thêm</translation>
+    </message>
+    <message>
+        <source>Nothing in the catalogue matches; write the indicator below.</source>
+        <translation>Không có chỉ tiêu nào trong danh mục phù hợp; hãy ghi chỉ tiêu ở phía dưới.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Welcome to WardPlan Desktop</source>
@@ -22,6 +78,198 @@
     <message>
         <source>WardPlan Desktop</source>
         <translation>WardPlan Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesModel</name>
+    <message>
+        <source>Where</source>
+        <translation>Vị trí</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Trước</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Sau</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Thêm mới</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Đã bỏ</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Đã sửa</translation>
+    </message>
+</context>
+<context>
+    <name>Checks</name>
+    <message>
+        <source>The document has no {part}; it cannot be printed without it.</source>
+        <translation>Văn bản chưa có {part}; thiếu thông tin này thì không in được văn bản.</translation>
+    </message>
+    <message>
+        <source>name of the unit</source>
+        <translation>tên đơn vị</translation>
+    </message>
+    <message>
+        <source>body the signer signs for (the line after &quot;{authority}&quot;, for example &quot;ỦY BAN NHÂN DÂN&quot; after &quot;TM.&quot; or &quot;CHỦ TỊCH&quot; after &quot;KT.&quot;)</source>
+        <translation>tên cơ quan hoặc chức danh được thay mặt, ký thay (dòng sau &quot;{authority}&quot;, ví dụ &quot;ỦY BAN NHÂN DÂN&quot; sau &quot;TM.&quot; hoặc &quot;CHỦ TỊCH&quot; sau &quot;KT.&quot;)</translation>
+    </message>
+    <message>
+        <source>The document has no number yet (&quot;Số: …/{symbol}&quot;). That is usual until it is signed; fill it in before the plan is sent.</source>
+        <translation>Văn bản chưa có số (&quot;Số: …/{symbol}&quot;). Điều này là bình thường khi văn bản chưa được ký; hãy điền số trước khi gửi kế hoạch.</translation>
+    </message>
+    <message>
+        <source>The date has no day or month (&quot;ngày … tháng … năm {year}&quot;). That is usual until it is signed; fill it in before the plan is sent.</source>
+        <translation>Ngày ban hành còn thiếu ngày hoặc tháng (&quot;ngày … tháng … năm {year}&quot;). Điều này là bình thường khi văn bản chưa được ký; hãy điền đầy đủ trước khi gửi kế hoạch.</translation>
+    </message>
+    <message>
+        <source>The document cites no legal basis (&quot;Căn cứ …&quot;). A plan usually cites the laws and the upper level&apos;s guidance it follows.</source>
+        <translation>Văn bản chưa nêu căn cứ nào (&quot;Căn cứ …&quot;). Kế hoạch thường nêu căn cứ là các luật và văn bản hướng dẫn của cấp trên mà kế hoạch thực hiện theo.</translation>
+    </message>
+    <message>
+        <source>Section {label} has no text; it would print empty.</source>
+        <translation>Mục {label} chưa có nội dung; khi in sẽ để trống.</translation>
+    </message>
+    <message>
+        <source>A heading or paragraph of the body has no text; it would print as an empty line.</source>
+        <translation>Một đề mục hoặc đoạn văn trong phần nội dung chưa có chữ; khi in sẽ thành một dòng trống.</translation>
+    </message>
+    <message>
+        <source>Nothing in the plan is about {field}: it has neither text nor indicators. A plan covers all four fields.</source>
+        <translation>Kế hoạch chưa có nội dung nào về lĩnh vực {field}: không có cả phần viết lẫn chỉ tiêu. Một kế hoạch cần có đủ cả bốn lĩnh vực.</translation>
+    </message>
+    <message>
+        <source>the economy</source>
+        <translation>kinh tế</translation>
+    </message>
+    <message>
+        <source>culture and society</source>
+        <translation>văn hóa - xã hội</translation>
+    </message>
+    <message>
+        <source>defence and security</source>
+        <translation>quốc phòng - an ninh</translation>
+    </message>
+    <message>
+        <source>building the government</source>
+        <translation>xây dựng chính quyền</translation>
+    </message>
+    <message>
+        <source>The document has no recipients (&quot;Nơi nhận&quot;). Add at least the upper level and the office&apos;s own copy (&quot;Lưu: VT&quot;).</source>
+        <translation>Văn bản chưa có nơi nhận (&quot;Nơi nhận&quot;). Hãy thêm ít nhất cấp trên và bản lưu của cơ quan (&quot;Lưu: VT&quot;).</translation>
+    </message>
+    <message>
+        <source>The recipients do not include the office&apos;s own copy (&quot;Lưu: VT&quot;), which closes the list.</source>
+        <translation>Danh sách nơi nhận chưa có bản lưu của cơ quan (&quot;Lưu: VT&quot;), là dòng ghi cuối cùng của danh sách.</translation>
+    </message>
+    <message>
+        <source>The indicator &quot;{indicator}&quot; is assigned by the upper level but has no target for {year}.</source>
+        <translation>Chỉ tiêu &quot;{indicator}&quot; do cấp trên giao nhưng chưa có mức kế hoạch năm {year}.</translation>
+    </message>
+    <message>
+        <source>The indicator &quot;{indicator}&quot; has no target for {year}.</source>
+        <translation>Chỉ tiêu &quot;{indicator}&quot; chưa có mức kế hoạch năm {year}.</translation>
+    </message>
+    <message>
+        <source>&quot;{indicator}&quot; ({period} {year}) is written &quot;{text}&quot;, and &quot;{number}&quot; can be read two ways: {integer} (with a thousands separator) or {integer_part} point {fraction_part} (with a decimal separator). Write it the Vietnamese way: &quot;.&quot; between thousands, &quot;,&quot; before decimals.</source>
+        <translation>&quot;{indicator}&quot; ({period} {year}) được ghi là &quot;{text}&quot;, trong đó &quot;{number}&quot; có thể hiểu theo hai cách: {integer} (dấu phân cách hàng nghìn) hoặc {integer_part} phẩy {fraction_part} (dấu thập phân). Hãy ghi theo cách viết của Việt Nam: dấu &quot;.&quot; giữa các hàng nghìn, dấu &quot;,&quot; trước phần thập phân.</translation>
+    </message>
+    <message>
+        <source>&quot;{indicator}&quot; ({period} {year}) is written &quot;{text}&quot; and taken to mean {meaning}, but a reader of a Vietnamese document reads it as {printed} (&quot;.&quot; between thousands, &quot;,&quot; before decimals). Write it &quot;{suggestion}&quot;.</source>
+        <translation>&quot;{indicator}&quot; ({period} {year}) được ghi là &quot;{text}&quot; và được hiểu là {meaning}, nhưng người đọc văn bản tiếng Việt sẽ hiểu là {printed} (dấu &quot;.&quot; giữa các hàng nghìn, dấu &quot;,&quot; trước phần thập phân). Hãy ghi là &quot;{suggestion}&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;{indicator}&quot; ({period} {year}) is written &quot;{text}&quot;, which the program cannot read as a value: {reason}. It prints as written, but it cannot be compared with results or added up.</source>
+        <translation>&quot;{indicator}&quot; ({period} {year}) được ghi là &quot;{text}&quot;, chương trình không đọc được thành giá trị: {reason}. Khi in vẫn giữ nguyên như đã ghi, nhưng không so sánh được với kết quả thực hiện và không cộng vào tổng được.</translation>
+    </message>
+    <message>
+        <source>&quot;{number}&quot; is not a number written in a usual way</source>
+        <translation>&quot;{number}&quot; không phải là số được viết theo cách thông thường</translation>
+    </message>
+    <message>
+        <source>it holds several figures ({numbers}) and the program cannot tell which one is the value</source>
+        <translation>giá trị có nhiều con số ({numbers}) và chương trình không xác định được số nào là giá trị</translation>
+    </message>
+    <message>
+        <source>the words around the figure are not a form the program knows (a number, a range such as &quot;14,5 - 16,5%&quot;, &quot;90% trở lên&quot;, &quot;dưới 0,15%&quot;, a part of a whole such as &quot;5/5 khóm&quot;, or &quot;giảm 03 hộ so với năm 2023&quot;)</source>
+        <translation>phần chữ quanh con số không thuộc dạng nào chương trình nhận biết được (một số, một khoảng như &quot;14,5 - 16,5%&quot;, &quot;90% trở lên&quot;, &quot;dưới 0,15%&quot;, một phần trên tổng số như &quot;5/5 khóm&quot;, hoặc &quot;giảm 03 hộ so với năm 2023&quot;)</translation>
+    </message>
+    <message>
+        <source>it was kept as words to be corrected</source>
+        <translation>giá trị đang được giữ ở dạng chữ để chờ sửa lại</translation>
+    </message>
+    <message>
+        <source>The shares of &quot;{indicator}&quot; ({period} {year}) add up to {total}%, not 100%.</source>
+        <translation>Các tỷ trọng của &quot;{indicator}&quot; ({period} {year}) cộng lại được {total}%, không phải 100%.</translation>
+    </message>
+    <message>
+        <source>The shares of &quot;{indicator}&quot; ({period} {year}) add up to between {low}% and {high}%, which cannot make 100%.</source>
+        <translation>Các tỷ trọng của &quot;{indicator}&quot; ({period} {year}) cộng lại trong khoảng từ {low}% đến {high}%, không thể bằng 100%.</translation>
+    </message>
+    <message>
+        <source>The {year} target of &quot;{indicator}&quot; (&quot;{target}&quot;) is below the {period} for {previous_year} (&quot;{result}&quot;). Higher is better for this indicator: is the target really meant to go down?</source>
+        <translation>Mức kế hoạch năm {year} của &quot;{indicator}&quot; (&quot;{target}&quot;) thấp hơn {period} {previous_year} (&quot;{result}&quot;). Chỉ tiêu này càng cao càng tốt: có thật sự muốn đặt kế hoạch giảm xuống không?</translation>
+    </message>
+    <message>
+        <source>The {year} target of &quot;{indicator}&quot; (&quot;{target}&quot;) is above the {period} for {previous_year} (&quot;{result}&quot;). Lower is better for this indicator: is the target really meant to go up?</source>
+        <translation>Mức kế hoạch năm {year} của &quot;{indicator}&quot; (&quot;{target}&quot;) cao hơn {period} {previous_year} (&quot;{result}&quot;). Chỉ tiêu này càng thấp càng tốt: có thật sự muốn đặt kế hoạch tăng lên không?</translation>
+    </message>
+    <message>
+        <source>{integer} point {fraction}</source>
+        <translation>{integer} phẩy {fraction}</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>kế hoạch</translation>
+    </message>
+    <message>
+        <source>6-month result</source>
+        <translation>thực hiện 6 tháng</translation>
+    </message>
+    <message>
+        <source>9-month result</source>
+        <translation>thực hiện 9 tháng</translation>
+    </message>
+    <message>
+        <source>estimate for the year</source>
+        <translation>ước thực hiện cả năm</translation>
+    </message>
+    <message>
+        <source>result for the year</source>
+        <translation>thực hiện cả năm</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksModel</name>
+    <message>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Lưu ý</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksPanel</name>
+    <message>
+        <source>No problems found.</source>
+        <translation>Không phát hiện vấn đề nào.</translation>
+    </message>
+    <message>
+        <source>{errors} to fix, {warnings} to check.</source>
+        <translation>{errors} lỗi cần sửa, {warnings} lưu ý cần xem lại.</translation>
     </message>
 </context>
 <context>
@@ -103,10 +351,6 @@
         <translation>cấp trên: những đơn vị nào đã gửi kế hoạch của một năm</translation>
     </message>
     <message>
-        <source>upper level: every unit&apos;s values side by side, as an Excel workbook</source>
-        <translation>cấp trên: số liệu của mọi đơn vị đặt cạnh nhau, dạng bảng tính Excel</translation>
-    </message>
-    <message>
         <source>start next year&apos;s plan from this year&apos;s</source>
         <translation>tạo kế hoạch năm sau từ kế hoạch năm nay</translation>
     </message>
@@ -167,6 +411,42 @@
         <translation>Đã tạo {kind} của {unit} năm {year} từ năm {from_year}.</translation>
     </message>
     <message>
+        <source>The output file must end in .xlsx (an Excel workbook) or .pdf (a PDF table); {path} does not.</source>
+        <translation>Tệp xuất ra phải có đuôi .xlsx (bảng tính Excel) hoặc .pdf (bảng PDF); tệp {path} không có đuôi như vậy.</translation>
+    </message>
+    <message>
+        <source>No units registered here yet.</source>
+        <translation>Chưa có đơn vị nào được đăng ký tại đây.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Cấp</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Khóa</translation>
+    </message>
+    <message>
+        <source>--own-code, --own-name and --own-level go together: give all three or none.</source>
+        <translation>--own-code, --own-name và --own-level phải dùng cùng nhau: hãy dùng cả ba tùy chọn hoặc không dùng tùy chọn nào.</translation>
+    </message>
+    <message>
+        <source>Units registered from {path}: {added} added, {updated} updated, {unchanged} unchanged.</source>
+        <translation>Đăng ký đơn vị từ {path}: thêm mới {added}, cập nhật {updated}, giữ nguyên {unchanged}.</translation>
+    </message>
+    <message>
+        <source>{count} units registered here are not in the list; they were kept: {codes}.</source>
+        <translation>{count} đơn vị đã đăng ký tại đây không có trong danh sách; các đơn vị này vẫn được giữ lại: {codes}.</translation>
+    </message>
+    <message>
         <source>Wrote {path}: key {key}, content {hash}{encrypted}.</source>
         <translation>Đã ghi {path}: khóa {key}, mã nội dung {hash}{encrypted}.</translation>
     </message>
@@ -199,6 +479,34 @@
         <translation>Thư mục dữ liệu này nay là của cấp trên {name} ({code}).</translation>
     </message>
     <message>
+        <source>upper level: every unit&apos;s values side by side, as an Excel workbook (.xlsx) or a PDF table (.pdf)</source>
+        <translation>cấp trên: số liệu của tất cả các đơn vị đặt cạnh nhau, dưới dạng bảng tính Excel (.xlsx) hoặc bảng PDF (.pdf)</translation>
+    </message>
+    <message>
+        <source>upper level: the units it receives plans from</source>
+        <translation>cấp trên: các đơn vị gửi kế hoạch lên</translation>
+    </message>
+    <message>
+        <source>register the units of a list (CSV or Excel: code, name, level)</source>
+        <translation>đăng ký các đơn vị trong một danh sách (CSV hoặc Excel: mã, tên, cấp)</translation>
+    </message>
+    <message>
+        <source>this office&apos;s code, to set up a new data folder as an upper level</source>
+        <translation>mã của cơ quan này, để thiết lập thư mục dữ liệu mới làm thư mục của cấp trên</translation>
+    </message>
+    <message>
+        <source>this office&apos;s name</source>
+        <translation>tên của cơ quan này</translation>
+    </message>
+    <message>
+        <source>this office&apos;s level: tỉnh, thành phố, quận, huyện or thị xã</source>
+        <translation>cấp của cơ quan này: tỉnh, thành phố, quận, huyện hoặc thị xã</translation>
+    </message>
+    <message>
+        <source>list the units registered here</source>
+        <translation>liệt kê các đơn vị đã đăng ký tại đây</translation>
+    </message>
+    <message>
         <source>Would import</source>
         <translation>Sẽ nhập</translation>
     </message>
@@ -217,6 +525,199 @@
     <message>
         <source>Warning: {code} now signs with a new key; the change is recorded.</source>
         <translation>Cảnh báo: {code} nay ký bằng khóa mới; việc thay đổi đã được ghi nhật ký.</translation>
+    </message>
+</context>
+<context>
+    <name>CompletenessModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>Made by the unit</source>
+        <translation>Đơn vị lập lúc</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Nhận lúc</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Khóa ký</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Số tệp</translation>
+    </message>
+</context>
+<context>
+    <name>Consolidation</name>
+    <message>
+        <source>Received</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Gửi muộn</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Chưa gửi</translation>
+    </message>
+    <message>
+        <source>Economy</source>
+        <translation>Kinh tế</translation>
+    </message>
+    <message>
+        <source>Culture and society</source>
+        <translation>Văn hóa - xã hội</translation>
+    </message>
+    <message>
+        <source>Defence and security</source>
+        <translation>Quốc phòng - an ninh</translation>
+    </message>
+    <message>
+        <source>Government</source>
+        <translation>Xây dựng chính quyền</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolidationWindow</name>
+    <message>
+        <source>Consolidation</source>
+        <translation>Tổng hợp</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Năm:</translation>
+    </message>
+    <message>
+        <source>&amp;Document:</source>
+        <translation>&amp;Văn bản:</translation>
+    </message>
+    <message>
+        <source>&amp;Values:</source>
+        <translation>&amp;Số liệu:</translation>
+    </message>
+    <message>
+        <source>Export &amp;Excel…</source>
+        <translation>Xuất &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Xuất &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Who has sent</source>
+        <translation>Tình hình gửi</translation>
+    </message>
+    <message>
+        <source>Values side by side</source>
+        <translation>Số liệu các đơn vị</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Biểu đồ</translation>
+    </message>
+    <message>
+        <source>Changes between revisions</source>
+        <translation>Thay đổi giữa các phiên bản</translation>
+    </message>
+    <message>
+        <source>&amp;Indicator:</source>
+        <translation>&amp;Chỉ tiêu:</translation>
+    </message>
+    <message>
+        <source>&amp;Save as image…</source>
+        <translation>&amp;Lưu thành ảnh…</translation>
+    </message>
+    <message>
+        <source>U&amp;nit:</source>
+        <translation>Đơn &amp;vị:</translation>
+    </message>
+    <message>
+        <source>&amp;From revision:</source>
+        <translation>&amp;Từ phiên bản:</translation>
+    </message>
+    <message>
+        <source>&amp;To revision:</source>
+        <translation>Đế&amp;n phiên bản:</translation>
+    </message>
+    <message>
+        <source>Reading the units&apos; files…</source>
+        <translation>Đang đọc tệp của các đơn vị…</translation>
+    </message>
+    <message>
+        <source>{total} units: {received} received on time, {late} late, {missing} missing.</source>
+        <translation>{total} đơn vị: {received} đã gửi đúng hạn, {late} gửi muộn, {missing} chưa gửi.</translation>
+    </message>
+    <message>
+        <source>Deadline: {date}.</source>
+        <translation>Hạn gửi: {date}.</translation>
+    </message>
+    <message>
+        <source>Not a single number, so not drawn: {list}</source>
+        <translation>Không phải một con số nên không vẽ: {list}</translation>
+    </message>
+    <message>
+        <source>No value: {list}</source>
+        <translation>Không có số liệu: {list}</translation>
+    </message>
+    <message>
+        <source>{revision} (made {made})</source>
+        <translation>{revision} (lập lúc {made})</translation>
+    </message>
+    <message>
+        <source>No unit has sent a file yet.</source>
+        <translation>Chưa đơn vị nào gửi tệp.</translation>
+    </message>
+    <message>
+        <source>Only one revision received: nothing to compare yet.</source>
+        <translation>Chỉ mới nhận một bản: chưa có gì để so sánh.</translation>
+    </message>
+    <message>
+        <source>{count} changes from revision {old} to {new}.</source>
+        <translation>{count} thay đổi từ phiên bản {old} đến phiên bản {new}.</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Lưu biểu đồ</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Ảnh PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>Đã ghi {path}</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing {path}…</source>
+        <translation>Đang ghi {path}…</translation>
     </message>
 </context>
 <context>
@@ -467,6 +968,7 @@
     </message>
     <message>
         <source>The file {path} is empty.</source>
+        <extracomment>What zipfile raises on a damaged or foreign archive. RuntimeError covers its &quot;needs a password&quot; and its unsupported versions and compression methods.</extracomment>
         <translation>Tệp {path} rỗng.</translation>
     </message>
     <message>
@@ -549,6 +1051,1143 @@
         <source>The document cannot be laid out: something in it is taller than a page (the footnotes cited on one page, or one row of a table). Shorten it and try again.</source>
         <translation>Không dàn trang được văn bản: có phần cao hơn một trang (các chú thích dẫn trên cùng một trang, hoặc một dòng của bảng). Hãy rút gọn rồi thử lại.</translation>
     </message>
+    <message>
+        <source>Revision {revision} of {code}&apos;s plan for {year} has not been received.</source>
+        <translation>Chưa nhận được phiên bản {revision} kế hoạch năm {year} của {code}.</translation>
+    </message>
+    <message>
+        <source>{count} rows</source>
+        <translation>{count} dòng</translation>
+    </message>
+    <message>
+        <source>The file {path} is not a unit list the program can read: use a CSV file (.csv) or an Excel workbook (.xlsx).</source>
+        <extracomment>The levels of the units a list registers, as the data model stores them. The levels an upper level itself may have. The Vietnamese word of each level, as lists and people write it.</extracomment>
+        <translation>Tệp {path} không phải danh sách đơn vị mà chương trình đọc được: hãy dùng tệp CSV (.csv) hoặc bảng tính Excel (.xlsx).</translation>
+    </message>
+    <message>
+        <source>The file {path} is in the old Excel format (.xls). Open it in Excel, save it as an Excel workbook (.xlsx) or as CSV UTF-8, and import that file.</source>
+        <translation>Tệp {path} ở định dạng Excel cũ (.xls). Hãy mở tệp bằng Excel, lưu thành bảng tính Excel (.xlsx) hoặc CSV UTF-8, rồi nhập tệp vừa lưu.</translation>
+    </message>
+    <message>
+        <source>The file {path} is not a valid Excel workbook (.xlsx); it may be damaged or only named like one. Open it in Excel and save it again, or save it as CSV UTF-8.</source>
+        <translation>Tệp {path} không phải bảng tính Excel (.xlsx) hợp lệ; tệp có thể bị hỏng hoặc chỉ được đặt tên giống bảng tính Excel. Hãy mở tệp bằng Excel và lưu lại, hoặc lưu thành CSV UTF-8.</translation>
+    </message>
+    <message>
+        <source>The file {path} is an Excel workbook named as a CSV file. Rename it to end in .xlsx, or save it from Excel as CSV UTF-8.</source>
+        <translation>Tệp {path} là bảng tính Excel nhưng được đặt tên như tệp CSV. Hãy đổi tên tệp để có đuôi .xlsx, hoặc dùng Excel lưu tệp thành CSV UTF-8.</translation>
+    </message>
+    <message>
+        <source>The file {path} is not text in UTF-8. In Excel choose Save As, type &quot;CSV UTF-8 (Comma delimited)&quot;, and import that file.</source>
+        <translation>Tệp {path} không phải văn bản mã UTF-8. Trong Excel, chọn Save As (Lưu Như), chọn kiểu tệp &quot;CSV UTF-8 (Comma delimited)&quot;, rồi nhập tệp vừa lưu.</translation>
+    </message>
+    <message>
+        <source>The file {path} is empty; no unit was registered.</source>
+        <translation>Tệp {path} rỗng; chưa đăng ký đơn vị nào.</translation>
+    </message>
+    <message>
+        <source>The file {path} has a header row but no units under it; no unit was registered.</source>
+        <translation>Tệp {path} có dòng tiêu đề nhưng không có đơn vị nào bên dưới; chưa đăng ký đơn vị nào.</translation>
+    </message>
+    <message>
+        <source>The file {path} is too large for a list of units (at most {limit}).</source>
+        <translation>Tệp {path} quá lớn đối với một danh sách đơn vị (tối đa {limit}).</translation>
+    </message>
+    <message>
+        <source>The first row of {path} must name the columns, and it has none for: {missing}. The columns are the code (&quot;Mã đơn vị&quot; or &quot;code&quot;), the name (&quot;Tên đơn vị&quot; or &quot;name&quot;) and the level (&quot;Cấp&quot; or &quot;level&quot;).</source>
+        <translation>Dòng đầu tiên của {path} phải ghi tên các cột, nhưng chưa có cột: {missing}. Các cột gồm mã đơn vị (&quot;Mã đơn vị&quot; hoặc &quot;code&quot;), tên đơn vị (&quot;Tên đơn vị&quot; hoặc &quot;name&quot;) và cấp (&quot;Cấp&quot; hoặc &quot;level&quot;).</translation>
+    </message>
+    <message>
+        <source>The first row of {path} names the {column} twice (columns {first} and {second}); keep one of them.</source>
+        <translation>Dòng đầu tiên của {path} ghi cột {column} hai lần (cột {first} và cột {second}); hãy chỉ giữ lại một cột.</translation>
+    </message>
+    <message>
+        <source>The unit list {path} was not imported and nothing was changed: {problems}.</source>
+        <translation>Danh sách đơn vị {path} chưa được nhập và không có gì thay đổi: {problems}.</translation>
+    </message>
+    <message>
+        <source>row {row}: the code is missing</source>
+        <translation>dòng {row}: thiếu mã đơn vị</translation>
+    </message>
+    <message>
+        <source>row {row}: the name is missing</source>
+        <translation>dòng {row}: thiếu tên đơn vị</translation>
+    </message>
+    <message>
+        <source>row {row}: the level is missing</source>
+        <translation>dòng {row}: thiếu cấp</translation>
+    </message>
+    <message>
+        <source>row {row}: &quot;{level}&quot; is not a level of a unit (phường, xã, thị trấn or đặc khu)</source>
+        <translation>dòng {row}: &quot;{level}&quot; không phải là cấp của một đơn vị (phường, xã, thị trấn hoặc đặc khu)</translation>
+    </message>
+    <message>
+        <source>row {row}: the {column} is longer than {limit} characters</source>
+        <translation>dòng {row}: {column} dài quá {limit} ký tự</translation>
+    </message>
+    <message>
+        <source>row {row}: the code {code} is already in row {first}</source>
+        <translation>dòng {row}: mã {code} đã có ở dòng {first}</translation>
+    </message>
+    <message>
+        <source>row {row}: the code {code} belongs to a unit of another upper level ({upper})</source>
+        <translation>dòng {row}: mã {code} thuộc về một đơn vị của cấp trên khác ({upper})</translation>
+    </message>
+    <message>
+        <source>row {row}: the code {code} is this office&apos;s own code</source>
+        <translation>dòng {row}: mã {code} là mã của chính cơ quan này</translation>
+    </message>
+    <message>
+        <source>row {row}: the code {code} is the upper level of this office</source>
+        <translation>dòng {row}: mã {code} là mã của cấp trên của cơ quan này</translation>
+    </message>
+    <message>
+        <source>row {row}: the code {code} is held here as {stored}; write it the same way</source>
+        <translation>dòng {row}: mã {code} được lưu tại đây dưới dạng {stored}; hãy ghi giống hệt như vậy</translation>
+    </message>
+    <message>
+        <source>and {count} more rows with problems</source>
+        <translation>và {count} dòng khác có lỗi</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>mã đơn vị</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>tên đơn vị</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>cấp</translation>
+    </message>
+    <message>
+        <source>This data folder is not set up as an upper level yet. Give this office&apos;s own code, name and level with the first unit list (on the command line: --own-code, --own-name, --own-level).</source>
+        <translation>Thư mục dữ liệu này chưa được thiết lập là cấp trên. Hãy cho biết mã, tên và cấp của chính cơ quan này khi nhập danh sách đơn vị đầu tiên (trên dòng lệnh: --own-code, --own-name, --own-level).</translation>
+    </message>
+    <message>
+        <source>This data folder is the upper level {own}; it cannot become {code}. Nothing was changed.</source>
+        <translation>Thư mục dữ liệu này là của cấp trên {own}; không thể chuyển thành {code}. Không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>This office&apos;s code, name and level must all be given.</source>
+        <translation>Phải cho biết đủ cả mã, tên và cấp của cơ quan này.</translation>
+    </message>
+    <message>
+        <source>&quot;{level}&quot; is not the level of an upper level (tỉnh, thành phố, quận, huyện or thị xã).</source>
+        <translation>&quot;{level}&quot; không phải là cấp hợp lệ của cấp trên (tỉnh, thành phố, quận, huyện hoặc thị xã).</translation>
+    </message>
+    <message>
+        <source>The indicator catalogue {path} cannot be used: {detail}.</source>
+        <extracomment>The source of the entries a user adds; never used in the catalogue file.</extracomment>
+        <translation>Không dùng được danh mục chỉ tiêu {path}: {detail}.</translation>
+    </message>
+    <message>
+        <source>it is not JSON (the error is at line {line}, column {column})</source>
+        <translation>nội dung không phải JSON (lỗi ở dòng {line}, cột {column})</translation>
+    </message>
+    <message>
+        <source>it is not text in UTF-8 encoding</source>
+        <translation>nội dung không phải văn bản mã UTF-8</translation>
+    </message>
+    <message>
+        <source>it is not an indicator catalogue (it has no &quot;format&quot;: &quot;{format}&quot;)</source>
+        <translation>tệp không phải danh mục chỉ tiêu (không có &quot;format&quot;: &quot;{format}&quot;)</translation>
+    </message>
+    <message>
+        <source>it is in catalogue format {found}, newer than this program understands ({supported}); update WardPlan Desktop</source>
+        <translation>tệp theo định dạng danh mục phiên bản {found}, mới hơn phiên bản chương trình này đọc được ({supported}); hãy cập nhật WardPlan Desktop</translation>
+    </message>
+    <message>
+        <source>at the top level, {problem}</source>
+        <translation>ở lớp ngoài cùng của tệp, {problem}</translation>
+    </message>
+    <message>
+        <source>entry {number} (&quot;{name}&quot;): {problem}</source>
+        <translation>mục {number} (&quot;{name}&quot;): {problem}</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; is missing</source>
+        <translation>thiếu &quot;{key}&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; is not a key of the catalogue format</source>
+        <translation>&quot;{key}&quot; không phải là một trường của định dạng danh mục</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; must be text</source>
+        <translation>&quot;{key}&quot; phải là chuỗi văn bản</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; must be text or null</source>
+        <translation>&quot;{key}&quot; phải là chuỗi văn bản hoặc null</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; must be a list of texts</source>
+        <translation>&quot;{key}&quot; phải là danh sách các chuỗi văn bản</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; must be an object</source>
+        <translation>&quot;{key}&quot; phải là một đối tượng</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; must be a list</source>
+        <translation>&quot;{key}&quot; phải là một danh sách</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; cannot be the name of a source</source>
+        <translation>&quot;{key}&quot; không được dùng làm tên nguồn</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; is empty</source>
+        <translation>&quot;{key}&quot; đang để trống</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; is &quot;{value}&quot;, which is not one of: {choices}</source>
+        <translation>&quot;{key}&quot; là &quot;{value}&quot;, không thuộc các giá trị: {choices}</translation>
+    </message>
+    <message>
+        <source>it repeats entry {other} (the same name and unit)</source>
+        <translation>trùng với mục {other} (cùng tên và đơn vị tính)</translation>
+    </message>
+    <message>
+        <source>its catalogue code &quot;{code}&quot; is already used by entry {other}</source>
+        <translation>mã danh mục &quot;{code}&quot; đã được mục {other} sử dụng</translation>
+    </message>
+    <message>
+        <source>its parent &quot;{parent}&quot; is not the name of an entry of the catalogue</source>
+        <translation>mục cha &quot;{parent}&quot; không trùng với tên mục nào trong danh mục</translation>
+    </message>
+    <message>
+        <source>The indicator has no name; nothing was added to the catalogue.</source>
+        <translation>Chỉ tiêu chưa có tên; chưa thêm gì vào danh mục.</translation>
+    </message>
+    <message>
+        <source>The catalogue already has the indicator &quot;{name}&quot; with the unit &quot;{unit}&quot;; it was not added again.</source>
+        <translation>Danh mục đã có chỉ tiêu &quot;{name}&quot; với đơn vị tính &quot;{unit}&quot;; chỉ tiêu không được thêm lần nữa.</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a field; use one of: {choices}.</source>
+        <translation>&quot;{value}&quot; không phải là lĩnh vực; hãy dùng một trong các giá trị: {choices}.</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a direction; use one of: {choices}.</source>
+        <translation>&quot;{value}&quot; không phải là chiều đánh giá; hãy dùng một trong các giá trị: {choices}.</translation>
+    </message>
+    <message>
+        <source>&quot;{name}&quot; is built into the catalogue; only your own entries can be removed.</source>
+        <translation>&quot;{name}&quot; là mục có sẵn trong danh mục; chỉ xóa được các mục do bạn tự thêm.</translation>
+    </message>
+    <message>
+        <source>That entry is not among your own catalogue entries (it may have been removed already); nothing was changed.</source>
+        <translation>Mục này không nằm trong các mục do bạn tự thêm vào danh mục (có thể đã bị xóa trước đó); không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>This data folder is not set up as an upper level, so it has nothing to consolidate. Receive the wards&apos; files or import the list of units first.</source>
+        <translation>Thư mục dữ liệu này chưa được thiết lập là cấp trên nên chưa có gì để tổng hợp. Hãy nhận tệp của các phường hoặc nhập danh sách đơn vị trước.</translation>
+    </message>
+    <message>
+        <source>{what} may have at most {limit} characters; it has {length}.</source>
+        <translation>{what} chỉ được dài tối đa {limit} ký tự; hiện có {length} ký tự.</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a possible {what}.</source>
+        <translation>&quot;{value}&quot; không phải là {what} hợp lệ.</translation>
+    </message>
+    <message>
+        <source>{day}/{month}/{year} is not a date.</source>
+        <translation>{day}/{month}/{year} không phải là ngày hợp lệ.</translation>
+    </message>
+    <message>
+        <source>The year must be between {low} and {high}.</source>
+        <translation>Năm phải nằm trong khoảng từ {low} đến {high}.</translation>
+    </message>
+    <message>
+        <source>{what} cannot be empty.</source>
+        <translation>{what} không được để trống.</translation>
+    </message>
+    <message>
+        <source>The footnote key {key} is already used in this plan, or is not letters, digits, &quot;-&quot; or &quot;_&quot;.</source>
+        <translation>Khóa chú thích {key} đã được dùng trong kế hoạch này, hoặc có ký tự không phải chữ cái, chữ số, &quot;-&quot; hay &quot;_&quot;.</translation>
+    </message>
+    <message>
+        <source>An item cannot be moved under itself.</source>
+        <translation>Không thể chuyển một mục vào bên dưới chính nó.</translation>
+    </message>
+    <message>
+        <source>{what} cannot be edited here.</source>
+        <translation>{what} không sửa được tại đây.</translation>
+    </message>
+    <message>
+        <source>The document number</source>
+        <translation>Số văn bản</translation>
+    </message>
+    <message>
+        <source>The document symbol</source>
+        <translation>Ký hiệu văn bản</translation>
+    </message>
+    <message>
+        <source>The place name</source>
+        <translation>Địa danh</translation>
+    </message>
+    <message>
+        <source>The title</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <source>The parent body</source>
+        <translation>Cơ quan chủ quản</translation>
+    </message>
+    <message>
+        <source>The signing authority</source>
+        <translation>Thẩm quyền ký</translation>
+    </message>
+    <message>
+        <source>The body signed for</source>
+        <translation>Cơ quan hoặc chức danh được thay mặt, ký thay</translation>
+    </message>
+    <message>
+        <source>The signer&apos;s position</source>
+        <translation>Chức vụ người ký</translation>
+    </message>
+    <message>
+        <source>The signer&apos;s name</source>
+        <translation>Tên người ký</translation>
+    </message>
+    <message>
+        <source>The label</source>
+        <translation>Số thứ tự</translation>
+    </message>
+    <message>
+        <source>The name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>The unit of measure</source>
+        <translation>Đơn vị tính</translation>
+    </message>
+    <message>
+        <source>The text</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>The task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>kind of paragraph</source>
+        <translation>loại đoạn văn</translation>
+    </message>
+    <message>
+        <source>emphasis</source>
+        <translation>kiểu chữ</translation>
+    </message>
+    <message>
+        <source>direction</source>
+        <translation>chiều đánh giá</translation>
+    </message>
+    <message>
+        <source>row style</source>
+        <translation>kiểu dòng</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>trạng thái</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>lĩnh vực</translation>
+    </message>
+    <message>
+        <source>part of the document</source>
+        <translation>phần của văn bản</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>kỳ số liệu</translation>
+    </message>
+    <message>
+        <source>The issuing body</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>The lines under the title</source>
+        <translation>Dòng dưới trích yếu</translation>
+    </message>
+    <message>
+        <source>The preamble</source>
+        <translation>Phần mở đầu</translation>
+    </message>
+    <message>
+        <source>The closing</source>
+        <translation>Phần kết</translation>
+    </message>
+    <message>
+        <source>The note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>The result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>The catalogue code</source>
+        <translation>Mã danh mục</translation>
+    </message>
+    <message>
+        <source>The date</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <source>A legal basis</source>
+        <translation>Mỗi căn cứ</translation>
+    </message>
+    <message>
+        <source>A recipient</source>
+        <translation>Mỗi nơi nhận</translation>
+    </message>
+</context>
+<context>
+    <name>FieldForm</name>
+    <message>
+        <source>&amp;Text</source>
+        <translation>Nội &amp;dung</translation>
+    </message>
+    <message>
+        <source>I&amp;ndicators</source>
+        <translation>&amp;Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>&amp;Key tasks</source>
+        <translation>Nhiệm vụ &amp;trọng tâm</translation>
+    </message>
+    <message>
+        <source>Add key task</source>
+        <translation>Thêm nhiệm vụ trọng tâm</translation>
+    </message>
+    <message>
+        <source>Remove key task</source>
+        <translation>Xóa nhiệm vụ trọng tâm</translation>
+    </message>
+    <message>
+        <source>New key task</source>
+        <translation>Nhiệm vụ trọng tâm mới</translation>
+    </message>
+    <message>
+        <source>a key task</source>
+        <translation>nhiệm vụ trọng tâm</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralForm</name>
+    <message>
+        <source>&amp;Number:</source>
+        <translation>&amp;Số:</translation>
+    </message>
+    <message>
+        <source>S&amp;ymbol:</source>
+        <translation>&amp;Ký hiệu:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Ngày ban hành:</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>Đị&amp;a danh:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>Trích &amp;yếu:</translation>
+    </message>
+    <message>
+        <source>&amp;Issuing body:</source>
+        <translation>Cơ quan &amp;ban hành:</translation>
+    </message>
+    <message>
+        <source>Pa&amp;rent body:</source>
+        <translation>Cơ quan chủ &amp;quản:</translation>
+    </message>
+    <message>
+        <source>Lines under the &amp;title:</source>
+        <translation>&amp;Dòng dưới trích yếu:</translation>
+    </message>
+    <message>
+        <source>&amp;Legal bases (one per line):</source>
+        <translation>&amp;Căn cứ (mỗi dòng một căn cứ):</translation>
+    </message>
+    <message>
+        <source>Pr&amp;eamble:</source>
+        <translation>&amp;Phần mở đầu:</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>ngày</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>tháng</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>năm</translation>
+    </message>
+    <message>
+        <source>blank until the document is numbered</source>
+        <translation>để trống cho đến khi văn bản được cấp số</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>Added</source>
+        <extracomment>Plain words (the plan&apos;s own) or a message to translate.</extracomment>
+        <translation>Thêm mới</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Đã sửa</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Đã bỏ</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Đã nhập</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>Số văn bản</translation>
+    </message>
+    <message>
+        <source>Document symbol</source>
+        <translation>Ký hiệu văn bản</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Địa danh</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <source>Parent body</source>
+        <translation>Cơ quan chủ quản</translation>
+    </message>
+    <message>
+        <source>Signing authority</source>
+        <translation>Thẩm quyền ký</translation>
+    </message>
+    <message>
+        <source>Body signed for</source>
+        <translation>Cơ quan hoặc chức danh được thay mặt, ký thay</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s position</source>
+        <translation>Chức vụ người ký</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Issuing body</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Lines under the title</source>
+        <translation>Dòng dưới trích yếu</translation>
+    </message>
+    <message>
+        <source>Preamble</source>
+        <translation>Phần mở đầu</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>Phần kết</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Date: day</source>
+        <translation>Ngày ban hành: ngày</translation>
+    </message>
+    <message>
+        <source>Date: month</source>
+        <translation>Ngày ban hành: tháng</translation>
+    </message>
+    <message>
+        <source>Date: year</source>
+        <translation>Ngày ban hành: năm</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Kind of document</source>
+        <translation>Loại văn bản</translation>
+    </message>
+    <message>
+        <source>Plan: {attribute}</source>
+        <translation>Kế hoạch: {attribute}</translation>
+    </message>
+    <message>
+        <source>The whole plan</source>
+        <translation>Toàn bộ kế hoạch</translation>
+    </message>
+    <message>
+        <source>revision {revision}</source>
+        <translation>phiên bản {revision}</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <extracomment>Attributes of items other than the plan, printed after the item&apos;s name.</extracomment>
+        <translation>số thứ tự</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>loại</translation>
+    </message>
+    <message>
+        <source>emphasis</source>
+        <translation>kiểu chữ</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>lĩnh vực</translation>
+    </message>
+    <message>
+        <source>part of the document</source>
+        <translation>phần của văn bản</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>vai trò</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>vị trí</translation>
+    </message>
+    <message>
+        <source>placed under</source>
+        <translation>nằm dưới</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>bảng</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>đơn vị tính</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>ghi chú</translation>
+    </message>
+    <message>
+        <source>direction</source>
+        <translation>chiều đánh giá</translation>
+    </message>
+    <message>
+        <source>row style</source>
+        <translation>kiểu dòng</translation>
+    </message>
+    <message>
+        <source>catalogue code</source>
+        <translation>mã danh mục</translation>
+    </message>
+    <message>
+        <source>set by</source>
+        <translation>nơi giao chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>kết quả thực hiện</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>khóa</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>tiêu đề</translation>
+    </message>
+    <message>
+        <source>caption</source>
+        <translation>dòng dưới tiêu đề</translation>
+    </message>
+    <message>
+        <source>orientation</source>
+        <translation>hướng trang</translation>
+    </message>
+    <message>
+        <source>columns</source>
+        <translation>các cột</translation>
+    </message>
+    <message>
+        <source>purpose</source>
+        <translation>mục đích</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>tên</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>nội dung</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>{item}: {attribute}</source>
+        <extracomment>The attribute that is the item itself: its change needs no &quot;…: attribute&quot;.</extracomment>
+        <translation>{item}: {attribute}</translation>
+    </message>
+    <message>
+        <source>{item} (removed)</source>
+        <translation>{item} (đã bỏ)</translation>
+    </message>
+    <message>
+        <source>Section {label} «{text}»</source>
+        <translation>Mục {label} «{text}»</translation>
+    </message>
+    <message>
+        <source>Section «{text}»</source>
+        <translation>Mục «{text}»</translation>
+    </message>
+    <message>
+        <source>Indicator «{name}»</source>
+        <translation>Chỉ tiêu «{name}»</translation>
+    </message>
+    <message>
+        <source>Indicator «{name}»: {period} {year}</source>
+        <translation>Chỉ tiêu «{name}»: {period} {year}</translation>
+    </message>
+    <message>
+        <source>Key task {label}</source>
+        <translation>Nhiệm vụ trọng tâm {label}</translation>
+    </message>
+    <message>
+        <source>Key task «{task}»</source>
+        <translation>Nhiệm vụ trọng tâm «{task}»</translation>
+    </message>
+    <message>
+        <source>Footnote {key}</source>
+        <translation>Chú thích {key}</translation>
+    </message>
+    <message>
+        <source>Legal basis {number}</source>
+        <translation>Căn cứ {number}</translation>
+    </message>
+    <message>
+        <source>Recipient {number}</source>
+        <translation>Nơi nhận {number}</translation>
+    </message>
+    <message>
+        <source>Indicator table {label} «{title}»</source>
+        <translation>Bảng chỉ tiêu {label} «{title}»</translation>
+    </message>
+    <message>
+        <source>Appendix «{title}»</source>
+        <translation>Phụ lục «{title}»</translation>
+    </message>
+    <message>
+        <source>{entity} {uid}</source>
+        <translation>{entity} {uid}</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>(không nằm dưới mục nào)</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>kế hoạch</translation>
+    </message>
+    <message>
+        <source>6-month result</source>
+        <translation>thực hiện 6 tháng</translation>
+    </message>
+    <message>
+        <source>9-month result</source>
+        <translation>thực hiện 9 tháng</translation>
+    </message>
+    <message>
+        <source>estimate</source>
+        <translation>ước thực hiện</translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <extracomment>Words for the codes an attribute holds (directions, fields, styles…).</extracomment>
+        <translation>càng cao càng tốt</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>càng thấp càng tốt</translation>
+    </message>
+    <message>
+        <source>keep the level</source>
+        <translation>duy trì mức hiện có</translation>
+    </message>
+    <message>
+        <source>Economy</source>
+        <translation>Kinh tế</translation>
+    </message>
+    <message>
+        <source>Culture and society</source>
+        <translation>Văn hóa - xã hội</translation>
+    </message>
+    <message>
+        <source>Defence and security</source>
+        <translation>Quốc phòng - an ninh</translation>
+    </message>
+    <message>
+        <source>Government</source>
+        <translation>Xây dựng chính quyền</translation>
+    </message>
+    <message>
+        <source>numbered item</source>
+        <translation>mục đánh số</translation>
+    </message>
+    <message>
+        <source>&quot;-&quot; sub-item</source>
+        <translation>mục con &quot;-&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;Of which&quot; row</source>
+        <translation>dòng &quot;Trong đó&quot;</translation>
+    </message>
+    <message>
+        <source>heading</source>
+        <translation>đề mục</translation>
+    </message>
+    <message>
+        <source>paragraph</source>
+        <translation>đoạn văn</translation>
+    </message>
+    <message>
+        <source>&quot;-&quot; bullet</source>
+        <translation>gạch đầu dòng &quot;-&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;+&quot; bullet</source>
+        <translation>gạch đầu dòng &quot;+&quot;</translation>
+    </message>
+    <message>
+        <source>key tasks table</source>
+        <translation>bảng nhiệm vụ trọng tâm</translation>
+    </message>
+    <message>
+        <source>indicator table</source>
+        <translation>bảng chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>kế hoạch</translation>
+    </message>
+    <message>
+        <source>council resolution</source>
+        <translation>nghị quyết HĐND</translation>
+    </message>
+    <message>
+        <source>emulation plan</source>
+        <translation>kế hoạch thi đua</translation>
+    </message>
+    <message>
+        <source>plain</source>
+        <translation>bình thường</translation>
+    </message>
+    <message>
+        <source>bold</source>
+        <translation>in đậm</translation>
+    </message>
+    <message>
+        <source>italic</source>
+        <translation>in nghiêng</translation>
+    </message>
+    <message>
+        <source>bold italic</source>
+        <translation>in đậm nghiêng</translation>
+    </message>
+    <message>
+        <source>assessment</source>
+        <translation>đánh giá tình hình</translation>
+    </message>
+    <message>
+        <source>plan and targets</source>
+        <translation>mục tiêu và chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>tasks and solutions</source>
+        <translation>nhiệm vụ và giải pháp</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>tổ chức thực hiện</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>khác</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>dự thảo</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>chính thức</translation>
+    </message>
+    <message>
+        <source>upper level</source>
+        <translation>cấp trên</translation>
+    </message>
+    <message>
+        <source>the ward</source>
+        <translation>phường</translation>
+    </message>
+    <message>
+        <source>portrait</source>
+        <translation>khổ dọc</translation>
+    </message>
+    <message>
+        <source>landscape</source>
+        <translation>khổ ngang</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When</source>
+        <extracomment>How many lines are put into words per idle moment (a few milliseconds&apos; work). Longest text shown in a cell; the tooltip has all of it. The combining marks NFD splits Vietnamese letters into (tones, hat, horn, breve).</extracomment>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Người sửa</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>Giá trị cũ</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Giá trị mới</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Search the history (accents optional)…</source>
+        <translation>Tìm trong lịch sử (gõ có dấu hoặc không dấu)…</translation>
+    </message>
+    <message>
+        <source>Show renumbering</source>
+        <translation>Hiện cả việc đánh số lại</translation>
+    </message>
+    <message>
+        <source>Also list the items whose position shifted because another item was added, removed or moved. A change of order on its own is always listed.</source>
+        <translation>Liệt kê cả những mục bị đổi vị trí do có mục khác được thêm, xóa hoặc di chuyển. Việc tự đổi thứ tự của một mục luôn được liệt kê.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this value</source>
+        <translation>&amp;Khôi phục giá trị này</translation>
+    </message>
+    <message>
+        <source>Put back the old value of the selected change. This is itself a change: Undo (Ctrl+Z) reverts it.</source>
+        <translation>Đưa giá trị cũ của thay đổi đang chọn trở lại. Bản thân việc khôi phục cũng là một thay đổi: có thể bỏ bằng Hoàn tác (Ctrl+Z).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n thay đổi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{shown} of {total} changes</source>
+        <translation>{shown} trong số {total} thay đổi</translation>
+    </message>
+    <message>
+        <source>Select a change to restore its old value.</source>
+        <translation>Hãy chọn một thay đổi để khôi phục giá trị cũ.</translation>
+    </message>
+    <message>
+        <source>It was empty before: restoring it empties it again.</source>
+        <translation>Trước đó mục này để trống: khôi phục sẽ làm trống lại.</translation>
+    </message>
+    <message>
+        <source>Open this plan for editing to restore its values.</source>
+        <translation>Hãy mở kế hoạch này để chỉnh sửa thì mới khôi phục được giá trị.</translation>
+    </message>
+    <message>
+        <source>This item no longer exists; Undo (Ctrl+Z) can bring back a removal made in this session.</source>
+        <translation>Mục này không còn nữa; Hoàn tác (Ctrl+Z) có thể lấy lại mục đã xóa trong phiên làm việc này.</translation>
+    </message>
+    <message>
+        <source>Only changed words and values can be restored here; additions, removals, moves and imports are undone with Undo (Ctrl+Z).</source>
+        <translation>Ở đây chỉ khôi phục được chữ và giá trị đã sửa; việc thêm, xóa, di chuyển và nhập tệp được hủy bằng Hoàn tác (Ctrl+Z).</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorEditModel</name>
+    <message>
+        <source>Higher is better</source>
+        <extracomment>Custom roles: the row&apos;s uid, what the row is, its depth, the (year, period) of a value column and the Value shown in it. The results of a year, best first, that are compared with its target. The units real plans use, offered when adding an indicator (data, not UI text).</extracomment>
+        <translation>Càng cao càng tốt</translation>
+    </message>
+    <message>
+        <source>Lower is better</source>
+        <translation>Càng thấp càng tốt</translation>
+    </message>
+    <message>
+        <source>Keep a level</source>
+        <translation>Duy trì mức</translation>
+    </message>
+    <message>
+        <source>{result} against {target}</source>
+        <extracomment>The periods of the value columns, with the year offset from the plan&apos;s year. Emitted when set_plan changed which rows there are (after the reset).</extracomment>
+        <translation>{result} so với {target}</translation>
+    </message>
+    <message>
+        <source>The latest result of last year (result, estimate, 9 or 6 months) as a percentage of last year&apos;s target</source>
+        <translation>Kết quả mới nhất của năm trước (thực hiện cả năm, ước thực hiện, 9 tháng hoặc 6 tháng) tính theo phần trăm so với kế hoạch năm trước</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>ĐVT</translation>
+    </message>
+    <message>
+        <source>% of plan</source>
+        <translation>% so KH</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Đánh giá</translation>
+    </message>
+    <message>
+        <source>Of which: </source>
+        <translation>Trong đó: </translation>
+    </message>
+    <message>
+        <source>Direction: {direction}</source>
+        <translation>Chiều đánh giá: {direction}</translation>
+    </message>
+    <message>
+        <source>Assigned by the upper level.</source>
+        <translation>Do cấp trên giao.</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Ghi chú: {note}</translation>
+    </message>
+    <message>
+        <source>Target assigned by the upper level: the ward cannot change it.</source>
+        <translation>Chỉ tiêu kế hoạch do cấp trên giao: phường không thể thay đổi.</translation>
+    </message>
+    <message>
+        <source>the name of “{indicator}”</source>
+        <translation>tên chỉ tiêu “{indicator}”</translation>
+    </message>
+    <message>
+        <source>the unit of “{indicator}”</source>
+        <translation>đơn vị tính của chỉ tiêu “{indicator}”</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorPanel</name>
+    <message>
+        <source>Add indicator…</source>
+        <extracomment>The current indicator changed (&quot;&quot; when none).</extracomment>
+        <translation>Thêm chỉ tiêu…</translation>
+    </message>
+    <message>
+        <source>Add an indicator from the catalogue or your own (Insert)</source>
+        <translation>Thêm một chỉ tiêu từ danh mục hoặc tự ghi (Insert)</translation>
+    </message>
+    <message>
+        <source>Add “Trong đó” row…</source>
+        <translation>Thêm dòng “Trong đó”…</translation>
+    </message>
+    <message>
+        <source>Add a “Trong đó” (of which) row under the selected indicator (Ctrl+Insert)</source>
+        <translation>Thêm dòng “Trong đó” dưới chỉ tiêu đang chọn (Ctrl+Insert)</translation>
+    </message>
+    <message>
+        <source>Edit value…</source>
+        <translation>Sửa giá trị…</translation>
+    </message>
+    <message>
+        <source>Edit the selected value in parts: kind, numbers, unit (Ctrl+F2)</source>
+        <translation>Sửa giá trị đang chọn theo từng phần: loại, con số, đơn vị tính (Ctrl+F2)</translation>
+    </message>
+    <message>
+        <source>Clear value</source>
+        <translation>Xóa giá trị</translation>
+    </message>
+    <message>
+        <source>Empty the selected value cells (Delete)</source>
+        <translation>Xóa trống các ô giá trị đang chọn (Delete)</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Lên</translation>
+    </message>
+    <message>
+        <source>Move the indicator up among its rows (Ctrl+Up)</source>
+        <translation>Chuyển chỉ tiêu lên trên trong nhóm dòng của nó (Ctrl+Up)</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Xuống</translation>
+    </message>
+    <message>
+        <source>Move the indicator down among its rows (Ctrl+Down)</source>
+        <translation>Chuyển chỉ tiêu xuống dưới trong nhóm dòng của nó (Ctrl+Down)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Xóa chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Remove the indicator with its sub-rows and values; Ctrl+Z brings it back (Ctrl+Delete)</source>
+        <translation>Xóa chỉ tiêu cùng các dòng con và giá trị; bấm Ctrl+Z để lấy lại (Ctrl+Delete)</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>This plan has no indicator table for this field.</source>
+        <translation>Kế hoạch này không có bảng chỉ tiêu cho lĩnh vực này.</translation>
+    </message>
+    <message>
+        <source>Clear {count} values</source>
+        <translation>Xóa {count} giá trị</translation>
+    </message>
 </context>
 <context>
     <name>IndicatorTableModel</name>
@@ -618,18 +2257,25 @@
     </message>
 </context>
 <context>
+    <name>KeyTaskModel</name>
+    <message>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <source>Key task</source>
+        <translation>Nhiệm vụ trọng tâm</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>WardPlan Desktop</source>
         <translation>WardPlan Desktop</translation>
-    </message>
-    <message>
-        <source>Document</source>
-        <translation>Văn bản</translation>
-    </message>
-    <message>
-        <source>Indicators</source>
-        <translation>Chỉ tiêu</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -660,6 +2306,10 @@
         <translation>&amp;Nhận tệp từ các phường…</translation>
     </message>
     <message>
+        <source>&amp;Consolidation of the wards&apos; plans…</source>
+        <translation>&amp;Tổng hợp kế hoạch của các đơn vị…</translation>
+    </message>
+    <message>
         <source>Print pre&amp;view and print…</source>
         <translation>&amp;Xem trước và in…</translation>
     </message>
@@ -688,8 +2338,124 @@
         <translation>Nhập tệp kế hoạch</translation>
     </message>
     <message>
+        <source>&amp;Plan:</source>
+        <translation>Kế &amp;hoạch:</translation>
+    </message>
+    <message>
+        <source>Number, date, legal bases</source>
+        <translation>Số, ngày, căn cứ</translation>
+    </message>
+    <message>
+        <source>Objectives, evaluation, organisation</source>
+        <translation>Mục tiêu, đánh giá, tổ chức TH</translation>
+    </message>
+    <message>
+        <source>Economy</source>
+        <translation>Kinh tế</translation>
+    </message>
+    <message>
+        <source>Culture and society</source>
+        <translation>Văn hóa - xã hội</translation>
+    </message>
+    <message>
+        <source>Defence and security</source>
+        <translation>Quốc phòng - an ninh</translation>
+    </message>
+    <message>
+        <source>Government</source>
+        <translation>Xây dựng chính quyền</translation>
+    </message>
+    <message>
+        <source>Recipients and signature</source>
+        <translation>Nơi nhận và chữ ký</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Whole document</source>
+        <translation>Toàn văn bản</translation>
+    </message>
+    <message>
+        <source>Indicator table</source>
+        <translation>Bảng chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Chart of results</source>
+        <translation>Biểu đồ kết quả</translation>
+    </message>
+    <message>
+        <source>History of changes</source>
+        <translation>Lịch sử thay đổi</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>&amp;New plan…</source>
+        <translation>Kế hoạch &amp;mới…</translation>
+    </message>
+    <message>
+        <source>&amp;Roll over to next year…</source>
+        <translation>&amp;Chuyển sang năm sau…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;checks</source>
+        <translation>Đến phần &amp;kiểm tra</translation>
+    </message>
+    <message>
+        <source>Last saved {time}</source>
+        <translation>Lưu lần cuối lúc {time}</translation>
+    </message>
+    <message>
+        <source>Saved at {time}</source>
+        <translation>Đã lưu lúc {time}</translation>
+    </message>
+    <message>
+        <source>Import a plan of the unit first (File &gt; Import plan file); a new plan takes the unit&apos;s details from it.</source>
+        <translation>Hãy nhập một kế hoạch của đơn vị trước (Tệp &gt; Nhập tệp kế hoạch); kế hoạch mới sẽ lấy thông tin của đơn vị từ kế hoạch đó.</translation>
+    </message>
+    <message>
+        <source>New plan</source>
+        <translation>Kế hoạch mới</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>Đơn &amp;vị:</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Năm:</translation>
+    </message>
+    <message>
+        <source>Roll over to next year</source>
+        <translation>Chuyển sang năm sau</translation>
+    </message>
+    <message>
+        <source>Start the {kind} of {year} from this one? The header, recipients, signature, indicators and this year&apos;s values are carried over; the text is written afresh.</source>
+        <translation>Tạo {kind} năm {year} từ văn bản này? Phần đầu văn bản, nơi nhận, chữ ký, các chỉ tiêu và số liệu năm nay được chuyển sang; phần nội dung sẽ soạn mới.</translation>
+    </message>
+    <message>
         <source>Plan files (*.json)</source>
         <translation>Tệp kế hoạch (*.json)</translation>
+    </message>
+    <message>
+        <source>Importing {path}…</source>
+        <translation>Đang nhập {path}…</translation>
     </message>
     <message>
         <source>Export</source>
@@ -714,6 +2480,10 @@
     <message>
         <source>Receive files</source>
         <translation>Nhận tệp</translation>
+    </message>
+    <message>
+        <source>Checking {count} files…</source>
+        <translation>Đang kiểm tra {count} tệp…</translation>
     </message>
     <message>
         <source>Imported {count} files</source>
@@ -756,9 +2526,38 @@
     </message>
 </context>
 <context>
+    <name>PlanEditor</name>
+    <message>
+        <source>Edit {what}</source>
+        <extracomment>Saves of the same field closer together than this are one undo step. Consecutive saves of one text field while typing merge into one undo step. (revision, saved at) after every change that reached the database. (entity, uid) of the item a change touched, so views can refresh it. A refused change, with the reason (a WardPlanError).</extracomment>
+        <translation>Sửa {what}</translation>
+    </message>
+    <message>
+        <source>Edit the date</source>
+        <translation>Sửa ngày ban hành</translation>
+    </message>
+    <message>
+        <source>Edit the value of {what}</source>
+        <translation>Sửa giá trị chỉ tiêu {what}</translation>
+    </message>
+    <message>
+        <source>Add {what}</source>
+        <translation>Thêm {what}</translation>
+    </message>
+    <message>
+        <source>Remove {what}</source>
+        <translation>Xóa {what}</translation>
+    </message>
+    <message>
+        <source>Move {what}</source>
+        <translation>Di chuyển {what}</translation>
+    </message>
+</context>
+<context>
     <name>PlanListModel</name>
     <message>
         <source>Unit</source>
+        <extracomment>One line naming the plan, for the plan chooser.</extracomment>
         <translation>Đơn vị</translation>
     </message>
     <message>
@@ -794,12 +2593,35 @@
         <translation>Kế hoạch</translation>
     </message>
     <message>
+        <source>{kind} {year} — {unit} ({code}), revision {revision}</source>
+        <translation>{kind} năm {year} — {unit} ({code}), phiên bản {revision}</translation>
+    </message>
+    <message>
         <source>Council resolution</source>
         <translation>Nghị quyết HĐND</translation>
     </message>
     <message>
         <source>Emulation plan</source>
         <translation>Kế hoạch thi đua</translation>
+    </message>
+</context>
+<context>
+    <name>PlanViewDialog</name>
+    <message>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Đó&amp;ng</translation>
+    </message>
+    <message>
+        <source>{unit} — {kind} {year} (revision {revision}, read-only)</source>
+        <translation>{unit} — {kind} năm {year} (phiên bản {revision}, chỉ đọc)</translation>
     </message>
 </context>
 <context>
@@ -853,9 +2675,86 @@
     </message>
 </context>
 <context>
+    <name>ProgressChart</name>
+    <message>
+        <source>Economy</source>
+        <extracomment>Strong enough to read as bars (the table&apos;s pale cell colours are not). Bars stop here so that one result of 2 000 % does not flatten all others; the words beside the bar keep the exact figure. How many names the lines under the chart list before &quot;and N more&quot;.</extracomment>
+        <translation>Kinh tế</translation>
+    </message>
+    <message>
+        <source>Culture and society</source>
+        <translation>Văn hóa - xã hội</translation>
+    </message>
+    <message>
+        <source>Defence and security</source>
+        <translation>Quốc phòng - an ninh</translation>
+    </message>
+    <message>
+        <source>Government</source>
+        <translation>Xây dựng chính quyền</translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>Lĩnh &amp;vực:</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Năm:</translation>
+    </message>
+    <message>
+        <source>&amp;Save as image…</source>
+        <translation>&amp;Lưu thành ảnh…</translation>
+    </message>
+    <message>
+        <source>Whole plan</source>
+        <translation>Toàn bộ kế hoạch</translation>
+    </message>
+    <message>
+        <source>Percent of plan {year} — {where}</source>
+        <translation>% so kế hoạch năm {year} — {where}</translation>
+    </message>
+    <message>
+        <source>No indicator here has both a target and a result for {year}.</source>
+        <translation>Ở đây không có chỉ tiêu nào có cả kế hoạch và kết quả thực hiện năm {year}.</translation>
+    </message>
+    <message>
+        <source>No indicator has both a target and a result for this year yet.</source>
+        <translation>Chưa có chỉ tiêu nào có cả kế hoạch và kết quả thực hiện của năm này.</translation>
+    </message>
+    <message>
+        <source>{count} indicator(s) with a target and a result — {counts}</source>
+        <translation>{count} chỉ tiêu có cả kế hoạch và kết quả — {counts}</translation>
+    </message>
+    <message>
+        <source>; and {count} more</source>
+        <translation>; và {count} chỉ tiêu khác</translation>
+    </message>
+    <message>
+        <source>{name} (target {target}, result {result})</source>
+        <translation>{name} (kế hoạch {target}, thực hiện {result})</translation>
+    </message>
+    <message>
+        <source>Cannot be compared with the target ({count}): {names}</source>
+        <translation>Không so sánh được với kế hoạch ({count}): {names}</translation>
+    </message>
+    <message>
+        <source>Targets for {year} still without a result ({count}): {names}</source>
+        <translation>Chỉ tiêu năm {year} chưa có kết quả thực hiện ({count}): {names}</translation>
+    </message>
+    <message>
+        <source>Save chart as image</source>
+        <translation>Lưu biểu đồ thành ảnh</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Ảnh PNG (*.png)</translation>
+    </message>
+</context>
+<context>
     <name>ReceiveDialog</name>
     <message>
         <source>Receive files</source>
+        <extracomment>The set of unit codes whose new keys the officer has confirmed.</extracomment>
         <translation>Nhận tệp</translation>
     </message>
     <message>
@@ -871,12 +2770,566 @@
         <translation>Chấp nhận các đơn vị chưa đăng ký (khóa của đơn vị được ghi nhận)</translation>
     </message>
     <message>
+        <source>Accept the &amp;new key of the selected unit…</source>
+        <translation>Chấp nhận khóa &amp;mới của đơn vị đang chọn…</translation>
+    </message>
+    <message>
         <source>Nothing is changed until you press Import.</source>
         <translation>Chưa có gì thay đổi cho đến khi bấm Nhập.</translation>
     </message>
     <message>
         <source>This data folder holds nothing yet. Importing makes it the data folder of the upper level {name} ({code}).</source>
         <translation>Thư mục dữ liệu này chưa có gì. Khi nhập, thư mục sẽ trở thành thư mục dữ liệu của cấp trên {name} ({code}).</translation>
+    </message>
+    <message>
+        <source>The file {file} claims to come from {code}, but it is signed with key {found}, while {code} has always signed with key {pinned}.</source>
+        <translation>Tệp {file} ghi là của {code}, nhưng được ký bằng khóa {found}, trong khi {code} trước nay luôn ký bằng khóa {pinned}.</translation>
+    </message>
+    <message>
+        <source>A different signing key</source>
+        <translation>Khóa ký đã thay đổi</translation>
+    </message>
+    <message>
+        <source>Accept it only if you have confirmed with {code} by telephone or in person that they now send from another computer and that their new key is {found}. The change is recorded in the audit log.</source>
+        <translation>Chỉ chấp nhận khi đã xác nhận với {code} qua điện thoại hoặc trực tiếp rằng đơn vị nay gửi từ máy tính khác và khóa mới là {found}. Việc thay đổi được ghi vào nhật ký kiểm tra.</translation>
+    </message>
+    <message>
+        <source>Accept the new key of {code}</source>
+        <translation>Chấp nhận khóa mới của {code}</translation>
+    </message>
+    <message>
+        <source>Do not accept</source>
+        <translation>Không chấp nhận</translation>
+    </message>
+</context>
+<context>
+    <name>Revisions</name>
+    <message>
+        <source>Document number</source>
+        <translation>Số văn bản</translation>
+    </message>
+    <message>
+        <source>Document symbol</source>
+        <translation>Ký hiệu văn bản</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Địa danh</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Issuing body</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Lines under the title</source>
+        <translation>Dòng dưới trích yếu</translation>
+    </message>
+    <message>
+        <source>Legal bases</source>
+        <translation>Căn cứ</translation>
+    </message>
+    <message>
+        <source>Preamble</source>
+        <translation>Phần mở đầu</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>Phần kết</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Nơi nhận</translation>
+    </message>
+    <message>
+        <source>Signature block</source>
+        <translation>Chữ ký</translation>
+    </message>
+    <message>
+        <source>Section {label} «{text}»</source>
+        <translation>Mục {label} «{text}»</translation>
+    </message>
+    <message>
+        <source>Key task {label}</source>
+        <translation>Nhiệm vụ trọng tâm {label}</translation>
+    </message>
+    <message>
+        <source>Footnote {key}</source>
+        <translation>Chú thích {key}</translation>
+    </message>
+    <message>
+        <source>Indicator «{name}»</source>
+        <translation>Chỉ tiêu «{name}»</translation>
+    </message>
+    <message>
+        <source>Indicator «{name}»: unit</source>
+        <translation>Chỉ tiêu «{name}»: đơn vị tính</translation>
+    </message>
+    <message>
+        <source>Indicator «{name}»: {period} {year}</source>
+        <translation>Chỉ tiêu «{name}»: {period} {year}</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>kế hoạch</translation>
+    </message>
+    <message>
+        <source>6-month result</source>
+        <translation>thực hiện 6 tháng</translation>
+    </message>
+    <message>
+        <source>9-month result</source>
+        <translation>thực hiện 9 tháng</translation>
+    </message>
+    <message>
+        <source>estimate</source>
+        <translation>ước thực hiện</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>thực hiện</translation>
+    </message>
+</context>
+<context>
+    <name>SectionEditor</name>
+    <message>
+        <source>Heading</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>Đoạn văn</translation>
+    </message>
+    <message>
+        <source>Bullet (-)</source>
+        <translation>Đầu dòng (-)</translation>
+    </message>
+    <message>
+        <source>Sub-bullet (+)</source>
+        <translation>Đầu dòng cấp 2 (+)</translation>
+    </message>
+    <message>
+        <source>— (general)</source>
+        <translation>— (chung)</translation>
+    </message>
+    <message>
+        <source>Economy</source>
+        <translation>Kinh tế</translation>
+    </message>
+    <message>
+        <source>Culture and society</source>
+        <translation>Văn hóa - xã hội</translation>
+    </message>
+    <message>
+        <source>Defence and security</source>
+        <translation>Quốc phòng - an ninh</translation>
+    </message>
+    <message>
+        <source>Government</source>
+        <translation>Xây dựng chính quyền</translation>
+    </message>
+    <message>
+        <source>Assessment of this year</source>
+        <translation>Đánh giá năm nay</translation>
+    </message>
+    <message>
+        <source>Objectives and targets</source>
+        <translation>Mục tiêu và chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Tasks and solutions</source>
+        <translation>Nhiệm vụ và giải pháp</translation>
+    </message>
+    <message>
+        <source>Organisation of implementation</source>
+        <translation>Tổ chức thực hiện</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Khác</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(trống)</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Loại:</translation>
+    </message>
+    <message>
+        <source>&amp;Number:</source>
+        <translation>Số &amp;mục:</translation>
+    </message>
+    <message>
+        <source>&amp;Style:</source>
+        <translation>&amp;Kiểu chữ:</translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>Lĩnh &amp;vực:</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Nội dung:</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Thường</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Đậm</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>Nghiêng</translation>
+    </message>
+    <message>
+        <source>Bold italic</source>
+        <translation>Đậm nghiêng</translation>
+    </message>
+    <message>
+        <source>&amp;Add after</source>
+        <translation>Thêm &amp;sau</translation>
+    </message>
+    <message>
+        <source>Add a section after this one (Ctrl+Enter)</source>
+        <translation>Thêm một mục ngay sau mục này (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Add &amp;inside</source>
+        <translation>Thêm vào t&amp;rong</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Xóa</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Lên</translation>
+    </message>
+    <message>
+        <source>Move up (Alt+Up)</source>
+        <translation>Chuyển lên (Alt+Up)</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Xuống</translation>
+    </message>
+    <message>
+        <source>Move down (Alt+Down)</source>
+        <translation>Chuyển xuống (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>Indent</source>
+        <translation>Thụt vào</translation>
+    </message>
+    <message>
+        <source>Put under the section above (Alt+Right)</source>
+        <translation>Đưa vào làm mục con của mục phía trên (Alt+Right)</translation>
+    </message>
+    <message>
+        <source>Outdent</source>
+        <translation>Lùi ra</translation>
+    </message>
+    <message>
+        <source>Move out one level (Alt+Left)</source>
+        <translation>Lùi ra một cấp (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>No text of this field yet. Choose the field of a section in the general text form, or add a section here.</source>
+        <translation>Lĩnh vực này chưa có nội dung. Hãy chọn lĩnh vực cho một mục ở trang nội dung chung, hoặc thêm mục tại đây.</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>nội dung</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>số mục</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>loại</translation>
+    </message>
+    <message>
+        <source>style</source>
+        <translation>kiểu chữ</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>lĩnh vực</translation>
+    </message>
+    <message>
+        <source>a section</source>
+        <translation>mục</translation>
+    </message>
+</context>
+<context>
+    <name>SideBySideModel</name>
+    <message>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Unit of measure</source>
+        <translation>Đơn vị tính</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng cộng</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureForm</name>
+    <message>
+        <source>&amp;Closing text:</source>
+        <translation>&amp;Phần kết:</translation>
+    </message>
+    <message>
+        <source>&amp;Recipients (one per line, purpose in brackets):</source>
+        <translation>&amp;Nơi nhận (mỗi dòng một nơi nhận, mục đích ghi trong ngoặc):</translation>
+    </message>
+    <message>
+        <source>Signing &amp;authority:</source>
+        <translation>Thẩm &amp;quyền ký:</translation>
+    </message>
+    <message>
+        <source>On &amp;behalf of:</source>
+        <translation>Thay &amp;mặt/ký thay:</translation>
+    </message>
+    <message>
+        <source>&amp;Position:</source>
+        <translation>&amp;Chức vụ:</translation>
+    </message>
+    <message>
+        <source>&amp;Signer:</source>
+        <translation>Người &amp;ký:</translation>
+    </message>
+</context>
+<context>
+    <name>UnitForm</name>
+    <message>
+        <source>Code:</source>
+        <translation>Mã:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Tên:</translation>
+    </message>
+    <message>
+        <source>&amp;Place name:</source>
+        <translation>Đị&amp;a danh:</translation>
+    </message>
+    <message>
+        <source>&amp;Issuing body (header lines):</source>
+        <translation>Cơ quan &amp;ban hành (các dòng ở đầu văn bản):</translation>
+    </message>
+    <message>
+        <source>Pa&amp;rent body:</source>
+        <translation>Cơ quan chủ &amp;quản:</translation>
+    </message>
+    <message>
+        <source>Upper level:</source>
+        <translation>Cấp trên:</translation>
+    </message>
+</context>
+<context>
+    <name>ValueEditor</name>
+    <message>
+        <source>Meant {integer}: the separator groups thousands</source>
+        <translation>Hiểu là {integer}: dấu phân cách hàng nghìn</translation>
+    </message>
+    <message>
+        <source>Meant {integer_part} point {fraction_part}: a decimal</source>
+        <translation>Hiểu là {integer_part} phẩy {fraction_part}: số thập phân</translation>
+    </message>
+    <message>
+        <source>Empty: the value will be cleared.</source>
+        <translation>Để trống: giá trị sẽ bị xóa.</translation>
+    </message>
+    <message>
+        <source>Not readable: {words} ({reason})</source>
+        <translation>Chưa đọc được: {words} ({reason})</translation>
+    </message>
+    <message>
+        <source>Number: {words}</source>
+        <translation>Số: {words}</translation>
+    </message>
+    <message>
+        <source>Range: {words}</source>
+        <translation>Khoảng: {words}</translation>
+    </message>
+    <message>
+        <source>At least: {words}</source>
+        <translation>Tối thiểu: {words}</translation>
+    </message>
+    <message>
+        <source>More than: {words}</source>
+        <translation>Lớn hơn: {words}</translation>
+    </message>
+    <message>
+        <source>At most: {words}</source>
+        <translation>Tối đa: {words}</translation>
+    </message>
+    <message>
+        <source>Less than: {words}</source>
+        <translation>Nhỏ hơn: {words}</translation>
+    </message>
+    <message>
+        <source>Part of a whole: {words}</source>
+        <translation>Phần trên tổng số: {words}</translation>
+    </message>
+    <message>
+        <source>Change: {words}</source>
+        <translation>Tăng/giảm: {words}</translation>
+    </message>
+    <message>
+        <source>In words: {words}</source>
+        <translation>Bằng chữ: {words}</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Khoảng</translation>
+    </message>
+    <message>
+        <source>At least</source>
+        <translation>Tối thiểu (trở lên)</translation>
+    </message>
+    <message>
+        <source>More than</source>
+        <translation>Lớn hơn (trên)</translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation>Tối đa</translation>
+    </message>
+    <message>
+        <source>Less than</source>
+        <translation>Nhỏ hơn (dưới)</translation>
+    </message>
+    <message>
+        <source>Part of a whole</source>
+        <translation>Phần trên tổng số</translation>
+    </message>
+    <message>
+        <source>Change against a base</source>
+        <translation>Tăng/giảm so với mốc</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Bằng chữ</translation>
+    </message>
+    <message>
+        <source>Not readable</source>
+        <translation>Chưa đọc được</translation>
+    </message>
+    <message>
+        <source>Edit the value in parts… (Ctrl+F2)</source>
+        <extracomment>The clerk asked for the full value dialog (&quot;…&quot; button or Ctrl+F2).</extracomment>
+        <translation>Sửa giá trị theo từng phần… (Ctrl+F2)</translation>
+    </message>
+</context>
+<context>
+    <name>ValueEditorDialog</name>
+    <message>
+        <source>Edit value</source>
+        <translation>Sửa giá trị</translation>
+    </message>
+    <message>
+        <source>Increase (tăng)</source>
+        <translation>Tăng</translation>
+    </message>
+    <message>
+        <source>Decrease (giảm)</source>
+        <translation>Giảm</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Loại:</translation>
+    </message>
+    <message>
+        <source>C&amp;hange:</source>
+        <translation>Tăng/&amp;giảm:</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>Đơn &amp;vị tính:</translation>
+    </message>
+    <message>
+        <source>Compared &amp;with:</source>
+        <translation>&amp;So với:</translation>
+    </message>
+    <message>
+        <source>&amp;Printed words:</source>
+        <translation>Nội dung &amp;in ra:</translation>
+    </message>
+    <message>
+        <source>e.g. năm 2023</source>
+        <translation>ví dụ: năm 2023</translation>
+    </message>
+    <message>
+        <source>Vietnamese style: 12.575 or 14,5</source>
+        <translation>Viết kiểu Việt Nam: 12.575 hoặc 14,5</translation>
+    </message>
+    <message>
+        <source>The lower end of the range is above its upper end.</source>
+        <translation>Số đầu của khoảng (Từ) lớn hơn số cuối (Đến).</translation>
+    </message>
+    <message>
+        <source>A number is missing.</source>
+        <translation>Còn thiếu một con số.</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Từ:</translation>
+    </message>
+    <message>
+        <source>P&amp;art:</source>
+        <translation>&amp;Tử số:</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>&amp;Mức tăng/giảm:</translation>
+    </message>
+    <message>
+        <source>&amp;Number:</source>
+        <translation>&amp;Số:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>Đế&amp;n:</translation>
+    </message>
+    <message>
+        <source>W&amp;hole:</source>
+        <translation>&amp;Mẫu số:</translation>
+    </message>
+    <message>
+        <source>&amp;Words:</source>
+        <translation>&amp;Nội dung:</translation>
     </message>
 </context>
 </TS>

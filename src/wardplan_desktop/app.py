@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from . import __version__, i18n
@@ -72,8 +72,11 @@ def run(argv: Sequence[str], exec_: bool = True) -> int:
         if args.smoke_test:
             app.processEvents()
             window.grab()  # forces a full paint of the window
-            QTimer.singleShot(0, app.quit)
-            app.exec()
+            app.processEvents()
+            # No event loop is entered (and none quit): the process, or the test
+            # suite running it, goes on with its timers intact.
+            window.close()  # nothing was typed, so closing saves nothing
+            window.deleteLater()
             return 0
         return app.exec() if exec_ else 0
     finally:

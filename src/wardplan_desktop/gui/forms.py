@@ -99,10 +99,13 @@ class _Form(QWidget):
         self._row(key, widget)
         return widget
 
+    def _label(self, key: str) -> str:
+        """A row's label as words for the undo text: no mnemonic, no colon."""
+        return self.labels[key].text().replace("&", "").rstrip(": ")
+
     def _save_plan(self, key: str, text: str) -> None:
         if self.plan is not None:
-            self.editor.set_field("plan", self.plan["uid"], key, text,
-                                  self.labels[key].text().replace("&", "").rstrip(":"))
+            self.editor.set_field("plan", self.plan["uid"], key, text, self._label(key))
 
     def focus_field(self, key: str) -> bool:
         widget = self.inputs.get(key)
@@ -153,7 +156,7 @@ class GeneralForm(_Form):
         self.legal_bases.setFixedHeight(140)
         self.legal_bases.commit.connect(
             lambda text: self.plan and self.editor.set_list(
-                "legal_bases", text.splitlines(), self.labels["legal_bases"].text()))
+                "legal_bases", text.splitlines(), self._label("legal_bases")))
         self._row("legal_bases", self.legal_bases)
         self.preamble = self._plan_field("preamble", multiline=True, height=80)
         for box in (self.date.day, self.date.month, self.date.year):
@@ -214,7 +217,7 @@ class SignatureForm(_Form):
         self.recipients.setFixedHeight(130)
         self.recipients.commit.connect(
             lambda text: self.plan and self.editor.set_list(
-                "recipients", recipients_from_text(text), self.labels["recipients"].text()))
+                "recipients", recipients_from_text(text), self._label("recipients")))
         self._row("recipients", self.recipients)
         self.authority = QComboBox(self)
         for value in Authority:
@@ -281,7 +284,7 @@ class UnitForm(_Form):
     def _save_unit(self, key: str, text: str) -> None:
         if self.plan is not None:
             self.editor.set_field("unit", self.plan["unit"]["code"], key, text,
-                                  self.labels[key].text().replace("&", "").rstrip(":"))
+                                  self._label(key))
 
     def show_plan(self, plan: dict[str, Any]) -> None:
         self.plan = plan

@@ -436,7 +436,7 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(self, self.tr("Roll over to next year"), self.tr(
             "Start the {kind} of {year} from this one? The header, recipients, signature, "
             "indicators and this year's values are carried over; the text is written "
-            "afresh.").format(kind=kind_text(plan["kind"]).lower(), year=plan["year"] + 1))
+            "afresh.").format(kind=kind_text(plan["kind"]), year=plan["year"] + 1))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:

@@ -41,6 +41,7 @@ from ..errors import (
     MSG_CANNOT_READ_FILE,
     QT_TRANSLATE_NOOP,
     InputError,
+    Message,
     WardPlanError,
     describe_os_error,
 )
@@ -52,6 +53,7 @@ from .exchange import MSG_WARD_FOLDER, OWN_UNIT, ROLE, get_setting, set_setting
 MAX_BYTES = 20 * 1024 * 1024  # a national list of 3,321 units is about 200 kB
 MAX_UNPACKED = 200 * 1024 * 1024  # what a workbook may expand to (no archive bombs)
 MAX_ROWS = 20_000
+LIMIT_ROWS = QT_TRANSLATE_NOOP("Errors", "{count} rows")
 MAX_PROBLEMS = 10  # rows named in one message; the rest are counted
 CODE_LENGTH, NAME_LENGTH = 64, 200  # the columns of the unit table
 
@@ -276,7 +278,8 @@ def _read_csv(raw: bytes, label: str) -> _Table:
     try:
         for number, cells in enumerate(reader, start=1):
             if number > MAX_ROWS + 1:
-                raise InputError(MSG_LIST_TOO_LARGE, path=label, limit=f"{MAX_ROWS} rows")
+                raise InputError(MSG_LIST_TOO_LARGE, path=label,
+                                 limit=Message("Errors", LIMIT_ROWS, count=MAX_ROWS))
             table.append((number, [_clean(c) for c in cells]))
     except csv.Error as exc:
         raise InputError(MSG_LIST_FORMAT, path=label) from exc
@@ -307,7 +310,7 @@ def _read_xlsx(raw: bytes, label: str) -> _Table:
                 for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
                     if number > MAX_ROWS + 1:
                         raise InputError(MSG_LIST_TOO_LARGE, path=label,
-                                         limit=f"{MAX_ROWS} rows")
+                                         limit=Message("Errors", LIMIT_ROWS, count=MAX_ROWS))
                     table.append((number, [_cell_text(v) for v in values]))
             finally:
                 workbook.close()
