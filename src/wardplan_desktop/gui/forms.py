@@ -71,8 +71,12 @@ class _Form(QWidget):
         self.editor = editor
         self.plan: dict[str, Any] | None = None
         inner = QWidget(self)
-        self.rows = QFormLayout(inner)
+        outer = QVBoxLayout(inner)
+        self.rows = QFormLayout()
         self.rows.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.rows.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        outer.addLayout(self.rows)
+        outer.addStretch(1)  # rows stay together at the top of a tall window
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)

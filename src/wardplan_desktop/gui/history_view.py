@@ -277,7 +277,7 @@ class HistoryPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((115, 80, 65, 75, 470, 220)):
+        for column, width in enumerate((115, 70, 65, 75, 300, 200)):
             header.resizeSection(column, width)
         self.restore_button = QPushButton()
         self.restore_button.setEnabled(False)

@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self.plan_box = QComboBox(self)
         self.plan_box.setModel(self.plans)
         self.plan_box.setModelColumn(PlanListModel.LABEL_COLUMN)
-        self.plan_box.setMinimumContentsLength(40)
+        self.plan_box.setMinimumContentsLength(58)
         self.plan_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.plan_box.currentIndexChanged.connect(self._on_plan_chosen)

@@ -14,11 +14,15 @@ import argparse
 import os
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 
 
 def _slug(text: str) -> str:
-    keep = "".join(c if c.isalnum() else "-" for c in text.lower())
+    """An ASCII file name part: "Lịch sử thay đổi" -> "lich-su-thay-doi"."""
+    plain = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    keep = "".join(c if c.isascii() and c.isalnum() else "-" for c in plain)
     return "-".join(part for part in keep.split("-") if part)[:40]
 
 
