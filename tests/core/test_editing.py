@@ -202,3 +202,35 @@ def test_one_move_is_one_revision(db: Database, plan: dict) -> None:
     saved = editing.move(db, "section", para["uid"], Place(plan["sections"][3]["uid"], 0))
     assert saved.revision == plan["revision"] + 1
     assert {c.revision for c in service.plan_history(db, plan["uid"])[1:]} == {saved.revision}
+
+
+def test_editing_the_unit_is_a_new_revision_of_its_plans(db: Database, plan: dict) -> None:
+    saved = editing.set_field(db, "unit", "P-MYPHU", "name", "Phường Mỹ Phú (mới)")
+    now = _now(db)
+    assert saved.old == "Phường Mỹ Phú" and now["unit"]["name"] == "Phường Mỹ Phú (mới)"
+    assert now["revision"] == plan["revision"] + 1 == saved.revision
+    last = service.plan_history(db, plan["uid"])[-1]
+    assert (last.entity, last.attribute, last.new_value) == ("unit", "name",
+                                                             "Phường Mỹ Phú (mới)")
+
+
+def test_asking_for_what_is_stored_changes_nothing(db: Database, plan: dict) -> None:
+    assert not editing.set_field(db, "plan", plan["uid"], "title", plan["title"]).changed
+    last = plan["sections"][-1]
+    assert not editing.move(db, "section", last["uid"],
+                            Place(None, len(plan["sections"]) + 5)).changed
+    assert _now(db)["revision"] == plan["revision"]
+
+
+def test_a_value_must_mean_what_its_words_say(db: Database, plan: dict) -> None:
+    from decimal import Decimal
+
+    from wardplan_desktop.core.values import Value
+
+    uid = plan["indicator_groups"][1]["indicators"][0]["uid"]
+    with pytest.raises(InputError):
+        editing.set_value(db, uid, 2024, "target",
+                          Value(ValueKind.AT_LEAST, "90%", value=Decimal(90), unit="%"))
+    editing.set_value(db, uid, 2024, "target",
+                      Value(ValueKind.AT_LEAST, "90% trở lên", value=Decimal(90), unit="%"))
+    assert _now(db)["indicator_groups"][1]["indicators"][0]["values"][-1]["kind"] == "at_least"

@@ -124,3 +124,17 @@ def test_smoke_test_writes_nothing(qapp: object, tmp_path: Path) -> None:
     after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.rglob("*")
              if p.is_file()}
     assert after == before and db_path in after
+
+
+def test_a_window_whose_typing_cannot_be_saved_stays_open(
+        window: MainWindow, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    window.nav.setCurrentRow(0)
+    _type(window.general.number, "843/KH-UBND-phường-Mỹ-Phú")  # longer than a number may be
+    assert not window.close()
+    assert shown and "20" in shown[0] and window.isVisible()
+    assert window.general.number.text() == "843/KH-UBND-phường-Mỹ-Phú"  # nothing typed is lost
+    _type(window.general.number, "843")
+    assert window.close()
+    assert _plan(db)["number"] == "843"

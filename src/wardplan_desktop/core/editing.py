@@ -39,6 +39,7 @@ from .errors import (
     QT_TRANSLATE_NOOP,
     AmbiguousNumberError,
     InputError,
+    Message,
     NotFoundError,
     UnreadableValueError,
 )
@@ -47,6 +48,7 @@ from .numbers import normalize_text
 from .storage import history
 from .storage.database import Database
 from .storage.schema import (
+    ChangeRecord,
     Footnote,
     Indicator,
     IndicatorGroup,
@@ -164,6 +166,8 @@ class Saved:
     old: Any
     revision: int
     at: str
+    #: False when the edit asked for what was already stored: nothing was written.
+    changed: bool = True
 
 
 def _plan_of(obj: Any) -> Plan:
@@ -191,7 +195,7 @@ def _clean(entity: str, name: str, value: Any) -> Any:
     if name not in rules:
         raise InputError(MSG_NOT_A_FIELD, what=name)
     limit, choices, optional = rules[name]
-    what = WHAT.get(name, name)
+    what = Message("Errors", WHAT[name]) if name in WHAT else name
     if choices is not None:
         if value in (None, "") and optional:
             return None
@@ -209,11 +213,11 @@ def _clean(entity: str, name: str, value: Any) -> Any:
     return text
 
 
-def _saved(session: Session, plan: Plan | None, old: Any) -> Saved:
+def _saved(session: Session, plan: Plan | None, old: Any, changed: bool = True) -> Saved:
     session.flush()
     if plan is None:
-        return Saved(old, 0, history.utc_now())
-    return Saved(old, plan.revision, plan.updated_at)
+        return Saved(old, 0, history.utc_now(), changed)
+    return Saved(old, plan.revision, plan.updated_at, changed)
 
 
 def set_field(db: Database, entity: str, uid: str, name: str, value: Any) -> Saved:
@@ -226,9 +230,12 @@ def set_field(db: Database, entity: str, uid: str, name: str, value: Any) -> Sav
     with db.session() as session:
         obj = _find(session, entity, uid)
         old = getattr(obj, name)
-        if old != value:
-            setattr(obj, name, value)
-        return _saved(session, None if entity == "unit" else _plan_of(obj), old)
+        if old == value:
+            return _saved(session, None if entity == "unit" else _plan_of(obj), old, False)
+        setattr(obj, name, value)
+        if entity == "unit":
+            return _unit_changed(session, obj, name, old, value)
+        return _saved(session, _plan_of(obj), old)
 
 
 def set_date(db: Database, plan_uid: str, day: int | None, month: int | None,
@@ -246,7 +253,7 @@ def set_date(db: Database, plan_uid: str, day: int | None, month: int | None,
         plan = _find(session, "plan", plan_uid)
         old = (plan.date_day, plan.date_month, plan.date_year)
         plan.date_day, plan.date_month, plan.date_year = day, month, year
-        return _saved(session, plan, old)
+        return _saved(session, plan, old, old != (day, month, year))
 
 
 def set_list(db: Database, plan_uid: str, which: str, items: list[Any]) -> Saved:
@@ -259,7 +266,8 @@ def set_list(db: Database, plan_uid: str, which: str, items: list[Any]) -> Saved
             old: list[Any] = [b.text for b in plan.legal_bases]
             new = [normalize_text(str(t)) for t in items]
             new = [t for t in new if t]
-            if new != old:
+            changed = new != old
+            if changed:
                 plan.legal_bases = [LegalBasis(position=i, text=t) for i, t in enumerate(new)]
         else:
             old = [(r.name, r.purpose) for r in plan.recipients]
@@ -268,12 +276,14 @@ def set_list(db: Database, plan_uid: str, which: str, items: list[Any]) -> Saved
             pairs = [(n, p) for n, p in pairs if n]
             for name, purpose in pairs:
                 if len(name) > 300 or len(purpose) > 300:
-                    raise InputError(MSG_TOO_LONG, what=WHAT["recipients"], limit=300,
+                    raise InputError(MSG_TOO_LONG, what=Message("Errors", WHAT["recipients"]),
+                                     limit=300,
                                      length=max(len(name), len(purpose)))
-            if pairs != old:
+            changed = pairs != old
+            if changed:
                 plan.recipients = [Recipient(position=i, name=n, purpose=p)
                                    for i, (n, p) in enumerate(pairs)]
-        return _saved(session, plan, old)
+        return _saved(session, plan, old, changed)
 
 
 def read_value(text: str) -> Value:
@@ -294,12 +304,16 @@ def set_value(db: Database, indicator_uid: str, year: int, period: str,
     period = Period(period).value
     if isinstance(value, str):
         value = read_value(value) if value.strip() else None
+    if value is not None:
+        _check_meaning(value)
     with db.session() as session:
         indicator = _find(session, "indicator", indicator_uid)
         row = next((v for v in indicator.values if v.year == year and v.period == period),
                    None)
         old = codec.value_of(row) if row is not None else None
+        changed = True
         if value is None:
+            changed = row is not None
             if row is not None:
                 indicator.values.remove(row)
                 session.delete(row)
@@ -309,7 +323,35 @@ def set_value(db: Database, indicator_uid: str, year: int, period: str,
             fresh = codec.value_row(year, period, value)
             for key in history.VALUE_FIELDS:
                 setattr(row, key, getattr(fresh, key))
-        return _saved(session, indicator.plan, old)
+        else:
+            changed = False
+        return _saved(session, indicator.plan, old, changed)
+
+
+def _check_meaning(value: Value) -> None:
+    """A value built by hand must mean what its words say, as a plan file requires:
+    what is saved here must be sendable and importable again."""
+    row = codec.value_row(0, Period.TARGET.value, value)
+    codec.value_from_entry(codec._value_entry(row))
+
+
+def _unit_changed(session: Session, unit: Unit, name: str, old: Any, new: Any) -> Saved:
+    """A unit's details print in every plan of the unit: each of them changes revision,
+    so a plan already sent is sent again as a new revision, with the change in its history."""
+    plans = session.scalars(select(Plan).where(Plan.unit_id == unit.id)).all()
+    now = history.utc_now()
+    actor = session.info.get(history.ACTOR) or history.default_actor()
+    for plan in plans:
+        plan.revision += 1
+        plan.updated_at = now
+        session.add(ChangeRecord(plan=plan, plan_uid=plan.uid, revision=plan.revision, at=now,
+                                 actor=actor, action="update", entity="unit",
+                                 entity_uid=unit.code, attribute=name,
+                                 old_value=None if old is None else str(old),
+                                 new_value=None if new is None else str(new)))
+    session.flush()
+    latest = max(plans, key=lambda p: p.revision, default=None)
+    return Saved(old, latest.revision if latest else 0, now)
 
 
 # --------------------------------------------------------------------------- tree items
@@ -399,7 +441,8 @@ def move(db: Database, entity: str, uid: str, place: Place) -> Saved:
             _close_gap(session, obj)
             session.flush()
             _put(session, obj, place)
-        return _saved(session, _plan_of(obj), old)
+        # A move past the end lands where it was: not a change.
+        return _saved(session, _plan_of(obj), old, _place_of(obj) != old)
 
 
 def _section_dict(session: Session, section: Section) -> dict[str, Any]:
@@ -505,7 +548,7 @@ def insert(db: Database, plan_uid: str, entity: str, data: dict[str, Any],
     if entity not in ("section", "indicator", "key_task", "footnote"):
         raise InputError(MSG_NOT_A_FIELD, what=entity)
     if entity == "indicator" and not normalize_text(data.get("name", "")):
-        raise InputError(MSG_EMPTY, what=WHAT["name"])
+        raise InputError(MSG_EMPTY, what=Message("Errors", WHAT["name"]))
     with db.session() as session:
         plan = _find(session, "plan", plan_uid)
         with session.no_autoflush:

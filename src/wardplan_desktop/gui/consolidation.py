@@ -540,6 +540,10 @@ class ConsolidationWindow(QMainWindow):
 
     def open_unit(self, code: str) -> None:
         """Open the unit's plan read-only, as received."""
+        if not any(r.code == code and r.receipts for r in self.completeness.rows):
+            self.statusBar().showMessage(self.tr("{code} has sent nothing for this year yet.")
+                                         .format(code=code), 10000)
+            return
         try:
             data = service.export_plan(self._db, code, self.year.value(), self.kind.currentData())
         except WardPlanError as exc:

@@ -9,11 +9,19 @@ the clerk is in the middle of typing.
 
 from __future__ import annotations
 
+import unicodedata
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
 IDLE_MS = 800
+
+
+def tidy(text: str) -> str:
+    """Text as the core stores it: each line NFC with runs of spaces folded."""
+    return "\n".join(" ".join(unicodedata.normalize("NFC", line).split())
+                     for line in text.split("\n"))
 
 
 class _AutoSave:
@@ -23,6 +31,7 @@ class _AutoSave:
 
     def _setup(self) -> None:
         self._stored = ""
+        self._sent: str | None = None  # committed, not yet confirmed by show_text
         self._timer = QTimer(self)  # type: ignore[arg-type]
         self._timer.setSingleShot(True)
         self._timer.setInterval(IDLE_MS)
@@ -35,25 +44,37 @@ class _AutoSave:
         raise NotImplementedError
 
     def pending(self) -> bool:
-        return self.current() != self._stored
+        return tidy(self.current()) != tidy(self._stored)
 
     def show_text(self, text: str) -> None:
-        """Stored text; what the clerk is typing right now is not replaced."""
-        self._stored = text
+        """Stored text; what the clerk is typing right now is not replaced.
+
+        While the clerk types, the stored text is often the tidied form of what
+        the field holds ("Trần " is stored as "Trần"): the field keeps its own
+        text, cursor and undo then.  A stored text that really differs (an undo,
+        a restore) replaces it, unless typing is waiting to be saved.
+        """
+        self._stored, self._sent = text, None
         if self._timer.isActive():
             return
-        if self.current() != text:
+        if tidy(self.current()) != tidy(text):
             self._set(text)
 
     def flush(self) -> None:
-        """Commit what was typed, if anything changed."""
+        """Commit what was typed, if it differs from what is stored.
+
+        The stored text changes only when the window shows the saved plan again
+        (``show_text``): a refused save leaves the field pending, with the typed
+        text still in it, so nothing typed is lost and leaving the field retries.
+        """
         self._timer.stop()
-        if self.pending():
-            text = self.current()
-            self._stored = text
+        text = self.current()
+        if self.pending() and text != self._sent:
+            self._sent = text
             self.commit.emit(text)
 
     def _typed(self) -> None:
+        self._sent = None
         self._timer.start()
 
 
@@ -70,7 +91,9 @@ class AutoSaveLine(QLineEdit, _AutoSave):
         return self.text()
 
     def _set(self, text: str) -> None:
+        position = self.cursorPosition()
         self.setText(text)
+        self.setCursorPosition(min(position, len(text)))
 
 
 class AutoSaveText(QPlainTextEdit, _AutoSave):
@@ -92,8 +115,12 @@ class AutoSaveText(QPlainTextEdit, _AutoSave):
 
     def _set(self, text: str) -> None:
         self._setting = True
+        position = self.textCursor().position()
         try:
             self.setPlainText(text)
+            cursor = self.textCursor()
+            cursor.setPosition(min(position, len(text)))
+            self.setTextCursor(cursor)
         finally:
             self._setting = False
 
@@ -102,9 +129,13 @@ class AutoSaveText(QPlainTextEdit, _AutoSave):
         super().focusOutEvent(event)
 
 
-def flush_all(root: QWidget | None = None) -> None:
-    """Commit every field with pending typing (before closing, switching plans…)."""
+def flush_all(root: QWidget | None = None) -> bool:
+    """Commit every field with pending typing (before closing, switching plans…).
+
+    Returns False when a field still holds typing that could not be saved.
+    """
     widgets = root.findChildren(QWidget) if root is not None else QApplication.allWidgets()
-    for widget in widgets:
-        if isinstance(widget, _AutoSave):
-            widget.flush()
+    fields = [w for w in widgets if isinstance(w, _AutoSave)]
+    for widget in fields:
+        widget.flush()
+    return not any(w.pending() and w.current() == w._sent for w in fields)

@@ -196,7 +196,7 @@ class GeneralForm(_Form):
         date = plan["date"]
         for box, value in ((self.date.day, date["day"]), (self.date.month, date["month"]),
                            (self.date.year, date["year"])):
-            if not box.hasFocus():
+            if box.value() != (value or 0):  # an undo reaches a focused box too
                 box.blockSignals(True)
                 box.setValue(value or 0)
                 box.blockSignals(False)

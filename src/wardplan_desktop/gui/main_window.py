@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self._seal: dict[str, str] | None = None
         self._data: dict[str, Any] | None = None
         self._keys: Identity | None = None
+        self.read_only = False
 
         # The plan being edited, chosen from the plans held.
         self.plan_box = QComboBox(self)
@@ -165,10 +166,19 @@ class MainWindow(QMainWindow):
         return action
 
     def _make_actions(self) -> None:
-        self.undo_action = self.editor.stack.createUndoAction(self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.editor.stack.createRedoAction(self)
+        # Undo and redo first save what is being typed, so the typing cannot come
+        # back over the undone change a moment later.
+        stack = self.editor.stack
+        self.undo_action = self._action(lambda: (flush_all(self), stack.undo()),
+                                        QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(lambda: (flush_all(self), stack.redo()))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(lambda text: self.undo_action.setToolTip(text))
+        stack.redoTextChanged.connect(lambda text: self.redo_action.setToolTip(text))
         self.new_action = self._action(self.new_plan, QKeySequence.StandardKey.New)
         self.rollover_action = self._action(self.rollover)
         self.import_action = self._action(self.import_file, QKeySequence.StandardKey.Open)
@@ -277,7 +287,7 @@ class MainWindow(QMainWindow):
             self._open(self.plans.plan_at(row).uid)
 
     def _open(self, uid: str | None) -> None:
-        self.editor.open(uid)
+        flush_all(self)  # typing belongs to the plan it was typed in
         self._seal = None
         if uid is None:
             self._show(None)
@@ -288,14 +298,25 @@ class MainWindow(QMainWindow):
             self._error(exc)
             return
         self._data = data
+        # At the upper level, the plans wards sent are theirs: shown, never edited here.
+        role, own = exchange.folder_role(self._db)
+        self.read_only = role == "upper" and data["plan"]["unit"]["code"] != own
+        self.editor.open(None if self.read_only else uid)
+        for page in self.pages:
+            if page not in (self.document, self.indicator_view, self.chart, self.history):
+                page.setEnabled(not self.read_only)
         # Showing a plan never creates keys (a first look writes nothing); printing,
         # exporting and sending do, so the paper and the file carry the same seal.
         if has_identity(self._db.path.parent):
             self._seal = exchange.seal_of(data, self._identity())
         self._show(data["plan"])
         summary = next((p for p in self.plans.plans() if p.uid == uid), None)
-        self.saved_label.setText(self.tr("Last saved {time}").format(
-            time=_local(summary.updated_at)) if summary and summary.updated_at else "")
+        if self.read_only:
+            self.saved_label.setText(self.tr("Sent by {unit}: read only").format(
+                unit=data["plan"]["unit"]["name"]))
+        else:
+            self.saved_label.setText(self.tr("Last saved {time}").format(
+                time=_local(summary.updated_at)) if summary and summary.updated_at else "")
 
     def _after_change(self, _entity: str = "", _uid: str = "") -> None:
         """A change was saved: read the plan back and show it everywhere."""
@@ -326,7 +347,11 @@ class MainWindow(QMainWindow):
         for action in (self.preview_action, self.send_action, self.rollover_action,
                        *self.export_actions.values()):
             action.setEnabled(has_plan)
+        self.rollover_action.setEnabled(has_plan and not self.read_only)
+        self.send_action.setEnabled(has_plan and not self.read_only)
         self.stack.setEnabled(has_plan)
+        if plan is None:
+            self.editor.open(None)
         self.checks.show_plan(self._data)
         if plan is None:
             self.document.show_plan(None)
@@ -568,8 +593,9 @@ class MainWindow(QMainWindow):
             self._error(exc)
             return
         imported = sum(o.status == "imported" for o in done)
-        self.refresh()
         self._update_role()
+        # A received file may have replaced the plan on screen: show it afresh.
+        self.refresh(self._plan["uid"] if self._plan else None)
         self.statusBar().showMessage(self.tr("Imported {count} files").format(count=imported),
                                      15000)
 
@@ -590,8 +616,11 @@ class MainWindow(QMainWindow):
                             exc.render(QCoreApplication.translate))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        """Closing mid-edit loses nothing: what is being typed is saved first."""
-        flush_all(self)
+        """Closing mid-edit loses nothing: what is being typed is saved first, and a
+        window whose typing could not be saved (the message says why) stays open."""
+        if not flush_all(self):
+            event.ignore()
+            return
         super().closeEvent(event)
 
 

@@ -2,11 +2,12 @@
 
 :class:`PlanEditor` wraps the core's editing functions (``core/editing.py``) in
 QUndoCommands on one QUndoStack for the whole plan, so Ctrl+Z undoes the last
-change wherever it was made (another form, another field).  Each command saves
+change wherever it was made (another form, another field; inside a text
+field that is typing, Ctrl+Z is the field's own undo of its typing).  Each command saves
 in its own transaction when it is done, undone or redone; the core hands back
 the previous state, which is what undo writes.  A refused edit (a wrong value,
-a full disk, a locked database) leaves the stack as it was, the data unchanged,
-and is reported through :attr:`PlanEditor.failed` for the window to show.
+a full disk, a locked database) is not put on the stack, leaves the data
+unchanged, and is reported through :attr:`PlanEditor.failed` for the window to show.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core import editing, service
@@ -31,44 +32,56 @@ MERGE_SECONDS = 5.0
 
 
 class _Command(QUndoCommand):
-    """One edit: ``do`` saves it and returns the core's Saved; ``inverse(saved)`` undoes."""
+    """One saved edit on the stack: ``redo`` saves it again, ``undo`` writes the old state.
+
+    The edit itself is saved before the command is pushed (a refused edit never
+    reaches the stack, so it cannot cut off the redo history).  When an undo or
+    a redo is refused (a locked database…), the data stays as it was and the
+    stack is moved back to match it, keeping the step for another try.
+    """
 
     def __init__(self, editor: PlanEditor, text: str, do: Callable[[], Saved],
+                 undo_action: Callable[[], Saved],
                  inverse: Callable[[Saved], Callable[[], Saved]],
-                 target: tuple[str, str]) -> None:
+                 target: tuple[str, str], merge_key: tuple[Any, ...] | None) -> None:
         super().__init__(text)
         self.editor, self.do, self.inverse, self.target = editor, do, inverse, target
-        self.undo_action: Callable[[], Saved] | None = None
-        self.failed = False
+        self.undo_action = undo_action
         #: Consecutive saves of one text field while typing merge into one undo step.
-        self.merge_key: tuple[Any, ...] | None = None
+        self.merge_key = merge_key
         self.when = time.monotonic()
+        self._skip = "redo"  # the push: the edit is already saved
 
     def id(self) -> int:
         return MERGE_ID if self.merge_key is not None else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
         if not isinstance(other, _Command) or other.merge_key != self.merge_key \
-                or other.failed or other.when - self.when > MERGE_SECONDS:
+                or other.when - self.when > MERGE_SECONDS:
             return False
         # Undo still returns to the value before the first save; redo gives the last.
         self.do, self.when = other.do, other.when
         return True
 
     def redo(self) -> None:
+        if self._skip == "redo":
+            self._skip = ""
+            return
         saved = self.editor._run(self.do, self.target)
         if saved is None:
-            # Refused: the stack drops an obsolete command pushed for the first time.
-            self.failed = True
-            self.setObsolete(True)
+            self._skip = "undo"
+            QTimer.singleShot(0, self.editor.stack.undo)  # back to where the data is
             return
         self.undo_action = self.inverse(saved)
 
     def undo(self) -> None:
-        if self.undo_action is not None:
-            saved = self.editor._run(self.undo_action, self.target)
-            if saved is None:
-                self.setObsolete(True)
+        if self._skip == "undo":
+            self._skip = ""
+            return
+        saved = self.editor._run(self.undo_action, self.target)
+        if saved is None:
+            self._skip = "redo"
+            QTimer.singleShot(0, self.editor.stack.redo)  # the edit is still in the data
 
 
 class PlanEditor(QObject):
@@ -86,7 +99,6 @@ class PlanEditor(QObject):
         self.db = db
         self.stack = QUndoStack(self)
         self.plan_uid: str | None = None
-        self.last_saved: str = ""
 
     def open(self, plan_uid: str | None) -> None:
         """Edit another plan; undo does not reach across plans."""
@@ -99,18 +111,22 @@ class PlanEditor(QObject):
         except WardPlanError as exc:
             self.failed.emit(exc)
             return None
-        self.last_saved = saved.at
-        self.saved.emit(saved.revision, saved.at)
-        self.changed.emit(*target)
+        if saved.changed:
+            self.saved.emit(saved.revision, saved.at)
+            self.changed.emit(*target)
         return saved
 
     def _push(self, text: str, do: Callable[[], Saved],
               inverse: Callable[[Saved], Callable[[], Saved]], target: tuple[str, str],
               merge_key: tuple[Any, ...] | None = None) -> bool:
-        command = _Command(self, text, do, inverse, target)
-        command.merge_key = merge_key
-        self.stack.push(command)
-        return not command.failed
+        """Save the edit; when it changed something, put it on the stack."""
+        saved = self._run(do, target)
+        if saved is None:
+            return False
+        if saved.changed:
+            self.stack.push(_Command(self, text, do, inverse(saved), inverse, target,
+                                     merge_key))
+        return True
 
     # ------------------------------------------------------------------ edits
 

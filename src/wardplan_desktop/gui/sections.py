@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
@@ -212,11 +213,6 @@ class SectionEditor(QWidget):
         self.remove_button = QPushButton(self)
         self.up_button, self.down_button = QPushButton(self), QPushButton(self)
         self.indent_button, self.outdent_button = QPushButton(self), QPushButton(self)
-        self.up_button.setShortcut(QKeySequence("Alt+Up"))
-        self.down_button.setShortcut(QKeySequence("Alt+Down"))
-        self.indent_button.setShortcut(QKeySequence("Alt+Right"))
-        self.outdent_button.setShortcut(QKeySequence("Alt+Left"))
-        self.add_after.setShortcut(QKeySequence("Ctrl+Return"))
 
         self.form = QFormLayout()
         self.kind_label, self.label_label = QLabel(self), QLabel(self)
@@ -272,6 +268,8 @@ class SectionEditor(QWidget):
         self.indent_button.clicked.connect(self.indent)
         self.outdent_button.clicked.connect(self.outdent)
         self._sections: list[dict[str, Any]] = []
+        self._shown_uid: str | None = None
+        self._refreshing = False
         self.retranslate_ui()
         self._show_current()
 
@@ -298,6 +296,12 @@ class SectionEditor(QWidget):
         self.indent_button.setToolTip(self.tr("Put under the section above (Alt+Right)"))
         self.outdent_button.setText(self.tr("Outdent"))
         self.outdent_button.setToolTip(self.tr("Move out one level (Alt+Left)"))
+        # setText() gives a button its mnemonic as shortcut: the keys come after it.
+        for button, keys in ((self.up_button, "Alt+Up"), (self.down_button, "Alt+Down"),
+                             (self.indent_button, "Alt+Right"),
+                             (self.outdent_button, "Alt+Left"),
+                             (self.add_after, "Ctrl+Return")):
+            button.setShortcut(QKeySequence(keys))
         self.empty_note.setText(self.tr(
             "No text of this field yet. Choose the field of a section in the general text "
             "form, or add a section here."))
@@ -305,16 +309,18 @@ class SectionEditor(QWidget):
     # ------------------------------------------------------------------ showing
 
     def show_plan(self, plan: dict[str, Any]) -> None:
-        """Show the plan's sections, keeping the selected one."""
-        current = self.current()
-        self._sections = plan["sections"]
-        self.model.set_sections(plan["sections"])
-        self.tree.expandAll()
-        self.empty_note.setVisible(self.model.rowCount() == 0)
-        if current is not None:
-            self.select(current.uid)
-        elif self.model.rowCount():
-            self.tree.setCurrentIndex(self.model.index(0, 0))
+        """Show the plan's sections, keeping the selected one (and any typing in it)."""
+        current = self._shown_uid
+        self._refreshing = True
+        try:
+            self._sections = plan["sections"]
+            self.model.set_sections(plan["sections"])
+            self.tree.expandAll()
+            self.empty_note.setVisible(self.model.rowCount() == 0)
+            if not (current is not None and self.select(current)) and self.model.rowCount():
+                self.tree.setCurrentIndex(self.model.index(0, 0))
+        finally:
+            self._refreshing = False
         self._show_current()
 
     def select(self, uid: str) -> bool:
@@ -329,8 +335,25 @@ class SectionEditor(QWidget):
     def current(self) -> Node | None:
         return self.model.node(self.tree.currentIndex())
 
-    def _show_current(self) -> None:
+    def current_uid(self) -> str | None:
         node = self.current()
+        return node.uid if node is not None else None
+
+    def _show_current(self) -> None:
+        # Typing waiting to be saved belongs to the section it was typed in.
+        if self._refreshing:
+            return
+        if self._shown_uid is not None and self.current_uid() != self._shown_uid:
+            # Saved once the selection has settled (saving refreshes the tree,
+            # which must not happen while the tree is changing its selection).
+            for widget, name in ((self.text, "text"), (self.label, "label")):
+                if widget.pending():
+                    typed, uid = widget.current(), self._shown_uid
+                    widget._timer.stop()
+                    widget._sent = typed
+                    QTimer.singleShot(0, lambda u=uid, n=name, t=typed: self._save(u, n, t))
+        node = self.current()
+        self._shown_uid = node.uid if node is not None else None
         enabled = node is not None
         for widget in (self.kind, self.label, self.emphasis, self.field, self.text,
                        self.add_child, self.remove_button, self.up_button, self.down_button,
@@ -351,12 +374,19 @@ class SectionEditor(QWidget):
     # ------------------------------------------------------------------ editing
 
     def _set(self, name: str, value: Any) -> None:
-        node = self.current()
-        if node is None:
-            return
+        uid = self._shown_uid  # the section whose details are in the form
+        if uid is not None:
+            self._save(uid, name, value)
+
+    def _save(self, uid: str, name: str, value: Any) -> None:
         labels = {"text": self.tr("text"), "label": self.tr("number"), "kind": self.tr("kind"),
                   "emphasis": self.tr("style"), "field": self.tr("field")}
-        self.editor.set_field("section", node.uid, name, value, labels[name])
+        self.editor.set_field("section", uid, name, value, labels[name])
+
+    def _flush(self) -> None:
+        """Save the typing of the section shown before the tree changes."""
+        self.text.flush()
+        self.label.flush()
 
     def _place_of(self, node: Node) -> Place:
         parent = node.parent.uid if node.parent is not None else self._real_parent(node)
@@ -400,6 +430,7 @@ class SectionEditor(QWidget):
         return data
 
     def add(self, child: bool) -> None:
+        self._flush()
         node = self.current()
         if child and node is not None:
             place = Place(node.uid, len(node.children))
@@ -418,6 +449,7 @@ class SectionEditor(QWidget):
             self.text.setFocus()
 
     def remove(self) -> None:
+        self._flush()
         node = self.current()
         if node is not None:
             self.editor.remove("section", node.uid, self._describe(node))
@@ -427,6 +459,7 @@ class SectionEditor(QWidget):
         return f"«{text[:30]}…»" if len(text) > 30 else f"«{text}»"
 
     def shift(self, step: int) -> None:
+        self._flush()
         node = self.current()
         if node is None:
             return
@@ -439,6 +472,7 @@ class SectionEditor(QWidget):
 
     def indent(self) -> None:
         """Put the section under the one above it, as its last child."""
+        self._flush()
         node = self.current()
         if node is None:
             return
@@ -452,6 +486,7 @@ class SectionEditor(QWidget):
 
     def outdent(self) -> None:
         """Move the section out of its parent, right after it."""
+        self._flush()
         node = self.current()
         if node is None or node.parent is None:
             return
