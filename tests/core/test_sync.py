@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import json
+import multiprocessing
 import os
 import random
 import shutil
@@ -22,6 +23,8 @@ import time
 import warnings
 import zipfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,7 +36,7 @@ from sqlalchemy import select
 
 from support import SEED_000, SEED_003, seed, state, strip_uids
 from wardplan_desktop.core import service
-from wardplan_desktop.core.errors import WardPlanError
+from wardplan_desktop.core.errors import InterchangeError, WardPlanError
 from wardplan_desktop.core.interchange import codec
 from wardplan_desktop.core.storage.database import Database, open_data_folder
 from wardplan_desktop.core.storage.schema import (
@@ -41,6 +44,7 @@ from wardplan_desktop.core.storage.schema import (
     Base,
     PinnedKey,
     SyncReceipt,
+    Unit,
 )
 from wardplan_desktop.core.sync import exchange, package
 from wardplan_desktop.core.sync.keys import (
@@ -466,6 +470,248 @@ def test_a_batch_preview_sees_each_file_after_the_ones_before(
     assert_refused(done[1], exchange.MSG_UNKNOWN_UNIT, "hoathuan.wpsync")
     assert_refused(done[2], exchange.MSG_NOT_FOR_US, "leloi.wpsync")
     assert [p.unit for p in service.list_plans(upper.db)] == [WARD]
+
+
+# --------------------------------------------------------------------------- batches
+
+
+def stored(db: Database) -> dict[str, Any]:
+    """What the upper level holds, per unit: plan revision, receipts, pinned key."""
+    plans = {p.unit: p.revision for p in service.list_plans(db)}
+    held: dict[str, list[int]] = {}
+    with db.session(write=False) as session:
+        for r in session.scalars(select(SyncReceipt).order_by(SyncReceipt.id)):
+            held.setdefault(r.unit.code, []).append(r.revision)
+    return {"plans": plans, "receipts": held, "pinned": sorted(pinned(db)),
+            "role": exchange.folder_role(db)}
+
+
+@pytest.mark.parametrize("per_transaction", [1, 2, 100])
+def test_a_refused_file_in_the_middle_of_a_batch_stops_nothing(
+        office: Callable[..., Office], upper: Office, sent: bytes,
+        monkeypatch: pytest.MonkeyPatch, per_transaction: int) -> None:
+    """Refused before storing (another office's file) or while storing: the rest goes in."""
+    monkeypatch.setattr(exchange, "BATCH_FILES", per_transaction)
+    hoathuan = export(office("hoathuan", other_unit()), "P-HOATHUAN")
+    leloi = export(office("leloi", SEED_000), "P-LELOI")  # for TP-BACGIANG
+    outs = exchange.receive_files(upper.db, upper.identity, [
+        (LABEL, sent), ("leloi.wpsync", leloi), ("cut.wpsync", hoathuan[:-9]),
+        ("hoathuan.wpsync", hoathuan)], accept_new=True)
+    assert [o.status for o in outs] == ["imported", "refused", "refused", "imported"]
+    assert_refused(outs[1], exchange.MSG_NOT_FOR_US, "leloi.wpsync")
+    assert_refused(outs[2], package.MSG_DAMAGED, "cut.wpsync")
+    assert stored(upper.db) == {
+        "plans": {WARD: 1, "P-HOATHUAN": 1}, "receipts": {WARD: [1], "P-HOATHUAN": [1]},
+        "pinned": ["P-HOATHUAN", WARD], "role": ("upper", UPPER)}
+    with upper.db.session(write=False) as session:  # no trace of the refused file
+        assert session.scalar(select(Unit).where(Unit.code == "P-LELOI")) is None
+
+
+def test_the_same_file_twice_in_one_batch_is_stored_once(upper: Office, sent: bytes) -> None:
+    outs = exchange.receive_files(upper.db, upper.identity,
+                                  [(LABEL, sent), ("again.wpsync", sent), ("3.wpsync", sent)])
+    assert [(o.status, o.previous_revision) for o in outs] == [
+        ("imported", None), ("unchanged", 1), ("unchanged", 1)]
+    assert all(o.message.template == exchange.NOTE_DUPLICATE for o in outs[1:])
+    assert stored(upper.db)["receipts"] == {WARD: [1]}
+
+
+def test_an_older_revision_after_a_newer_one_in_one_batch_is_refused(
+        ward: Office, upper: Office, sent: bytes) -> None:
+    assert new_revision(ward) == 2
+    second = export(ward)
+    outs = exchange.receive_files(upper.db, upper.identity,
+                                  [("rev2.wpsync", second), (LABEL, sent)])
+    assert [(o.status, o.revision) for o in outs] == [("imported", 2), ("refused", None)]
+    assert_refused(outs[1], exchange.MSG_OLDER)
+    assert plan_of(upper.db) == plan_of(ward.db)
+    assert stored(upper.db)["receipts"] == {WARD: [2]}
+    # In order, each replaces the one before.
+    third = new_revision(ward, "12.000.000.000đ")
+    outs = exchange.receive_files(upper.db, upper.identity, [
+        (LABEL, sent), ("rev2.wpsync", second), ("3.wpsync", export(ward))])
+    assert [(o.status, o.revision, o.previous_revision) for o in outs] == [
+        ("refused", None, None), ("unchanged", 2, 2), ("imported", third, 2)]
+    assert plan_of(upper.db) == plan_of(ward.db)
+
+
+def test_the_first_file_of_a_batch_makes_the_folder_the_upper_level(
+        office: Callable[..., Office], upper: Office, sent: bytes,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Even when the files after it are stored in another transaction."""
+    monkeypatch.setattr(exchange, "BATCH_FILES", 2)
+    hoathuan = export(office("hoathuan", other_unit()), "P-HOATHUAN")
+    outs = exchange.receive_files(upper.db, upper.identity, [
+        ("cut.wpsync", sent[:100]), (LABEL, sent), ("hoathuan.wpsync", hoathuan),
+        ("again.wpsync", sent)])
+    assert [(o.status, bool(o.becomes_upper)) for o in outs] == [
+        ("refused", False), ("imported", True), ("refused", False), ("unchanged", False)]
+    # Registered by its first file, the ward needs no acceptance; the other unit does.
+    assert_refused(outs[2], exchange.MSG_UNKNOWN_UNIT, "hoathuan.wpsync")
+    assert exchange.folder_role(upper.db) == ("upper", UPPER)
+
+
+def _failing_store(monkeypatch: pytest.MonkeyPatch, error: Exception, on_call: int) -> None:
+    """Make the ``on_call``-th plan stored fail with ``error`` after its rows are written."""
+    real = codec.insert_children
+    calls = []
+
+    def failing(*args: Any) -> None:
+        real(*args)
+        calls.append(1)
+        if len(calls) == on_call:
+            raise error
+
+    monkeypatch.setattr(codec, "insert_children", failing)
+
+
+def test_a_file_failing_while_it_is_stored_leaves_no_trace(
+        office: Callable[..., Office], upper: Office, sent: bytes,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The failure comes after the plan's rows are written: they all go again."""
+    hoathuan = export(office("hoathuan", other_unit()), "P-HOATHUAN")
+    anbinh = export(office("anbinh", other_unit("P-ANBINH", "Phường An Bình")), "P-ANBINH")
+    reference = office("reference", like=upper.folder)
+    exchange.receive_files(reference.db, reference.identity,
+                           [(LABEL, sent), ("anbinh.wpsync", anbinh)], accept_new=True)
+    refusal = InterchangeError(codec.MSG_INCONSISTENT, path="hoathuan.wpsync",
+                               detail=WardPlanError(codec.MSG_UID_TAKEN, uid="x"))
+    _failing_store(monkeypatch, refusal, on_call=2)
+    outs = exchange.receive_files(upper.db, upper.identity, [
+        (LABEL, sent), ("hoathuan.wpsync", hoathuan), ("anbinh.wpsync", anbinh)],
+        accept_new=True)
+    assert [o.status for o in outs] == ["imported", "refused", "imported"]
+    assert outs[1].message is not None and outs[1].message.render() == refusal.render()
+    assert stored(upper.db) == {
+        "plans": {WARD: 1, "P-ANBINH": 1}, "receipts": {WARD: [1], "P-ANBINH": [1]},
+        "pinned": ["P-ANBINH", WARD], "role": ("upper", UPPER)}
+    with upper.db.session(write=False) as session:
+        assert session.scalar(select(Unit).where(Unit.code == "P-HOATHUAN")) is None
+    # Every row of the rolled-back plan is gone, not only the plan.
+    assert {name: len(rows) for name, rows in tables(upper.db).items()} == {
+        name: len(rows) for name, rows in tables(reference.db).items()}
+    for unit in (WARD, "P-ANBINH"):
+        assert plan_of(upper.db, unit) == plan_of(reference.db, unit)
+    # The refused file goes in once the fault is gone, and nothing else changes.
+    monkeypatch.undo()
+    [again] = exchange.receive_files(upper.db, upper.identity, [("h.wpsync", hoathuan)],
+                                     accept_new=True)
+    assert again.status == "imported"
+    assert plan_of(upper.db, "P-HOATHUAN")["plan"]["unit"]["code"] == "P-HOATHUAN"
+
+
+def test_a_first_file_failing_while_stored_does_not_make_the_folder_upper(
+        office: Callable[..., Office], upper: Office, sent: bytes,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    hoathuan = export(office("hoathuan", other_unit()), "P-HOATHUAN")
+    _failing_store(monkeypatch, InterchangeError(codec.MSG_INCONSISTENT, path=LABEL,
+                                                 detail="x"), on_call=1)
+    outs = exchange.receive_files(upper.db, upper.identity,
+                                  [(LABEL, sent), ("hoathuan.wpsync", hoathuan)])
+    assert [(o.status, bool(o.becomes_upper)) for o in outs] == [
+        ("refused", False), ("imported", True)]
+    assert stored(upper.db) == {"plans": {"P-HOATHUAN": 1}, "receipts": {"P-HOATHUAN": [1]},
+                                "pinned": ["P-HOATHUAN"], "role": ("upper", UPPER)}
+
+
+def test_an_unexpected_error_ends_the_import_storing_nothing_of_its_transaction(
+        office: Callable[..., Office], holding: Office, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug (not a refusal) is not hidden; the open transaction is rolled back whole."""
+    files = [(f"{code}.wpsync", export(office(code, other_unit(code, f"Phường {code}")), code))
+             for code in ("P-A", "P-B", "P-C")]
+    before = everything(holding.db)
+    _failing_store(monkeypatch, RuntimeError("a bug"), on_call=2)
+    with pytest.raises(RuntimeError, match="a bug"):
+        exchange.receive_files(holding.db, holding.identity, files, accept_new=True)
+    assert everything(holding.db) == before
+    # With one file per transaction, the files before it stay stored.
+    monkeypatch.undo()
+    monkeypatch.setattr(exchange, "BATCH_FILES", 1)
+    _failing_store(monkeypatch, RuntimeError("a bug"), on_call=2)
+    with pytest.raises(RuntimeError, match="a bug"):
+        exchange.receive_files(holding.db, holding.identity, files, accept_new=True)
+    assert stored(holding.db)["plans"] == {WARD: 1, "P-A": 1}
+
+
+def test_a_file_copied_from_another_stored_plan_is_refused_in_a_batch(
+        office: Callable[..., Office], upper: Office, sent: bytes) -> None:
+    """The database's own uniqueness finds the copied identifiers; the file names one."""
+    copy = seed(SEED_003)
+    copy["plan"]["unit"].update(code="P-COPY", name="Phường Chép")
+    raw = export(office("copy", copy), "P-COPY")
+    outs = exchange.receive_files(upper.db, upper.identity,
+                                  [(LABEL, sent), ("copy.wpsync", raw), ("again.wpsync", sent)],
+                                  accept_new=True)
+    assert [o.status for o in outs] == ["imported", "refused", "unchanged"]
+    assert_refused(outs[1], codec.MSG_INCONSISTENT, "copy.wpsync")
+    assert outs[1].message.params["detail"].template == codec.MSG_UID_TAKEN
+    assert stored(upper.db)["plans"] == {WARD: 1}
+
+
+def test_many_files_read_by_worker_processes_give_the_same_outcomes(
+        office: Callable[..., Office], upper: Office, holding: Office, sent: bytes,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Refusals (with their details) cross between processes; storing stays in order."""
+    hoathuan = export(office("hoathuan", other_unit()), "P-HOATHUAN")
+    leloi = export(office("leloi", SEED_000), "P-LELOI")
+    parts = members(sent)
+    batch = [(LABEL, sent), ("leloi.wpsync", leloi), ("cut.wpsync", sent[:-30]),
+             ("bad-name.wpsync", build({**parts, "../x": b"x"})),
+             ("hoathuan.wpsync", hoathuan), ("again.wpsync", sent)] * 7
+    alone = exchange.receive_files(holding.db, holding.identity, batch, apply=False)
+    monkeypatch.setattr(exchange, "PARALLEL_FILES", 2)
+    monkeypatch.setattr(exchange, "_CHUNK", 3)
+    if exchange._workers(len(batch)) < 2:
+        pytest.skip("one processor: files are read in this process only")
+    real_pool, read_here = exchange._pool, []
+
+    def started(identity: Identity, count: int) -> ProcessPoolExecutor | None:
+        pool = real_pool(identity, count)
+        assert pool is not None
+        pool.submit(os.getpid).result()  # up before the files come, so that it gets some
+        return pool
+
+    def counted(*args: Any) -> Any:
+        read_here.append(args[0])
+        return real_read(*args)
+
+    real_read = exchange._read
+    monkeypatch.setattr(exchange, "_pool", started)
+    monkeypatch.setattr(exchange, "_read", counted)
+
+    def summary(outs: list[exchange.Outcome]) -> list[tuple[Any, ...]]:
+        return [(o.label, o.status, o.code, o.revision, o.new_unit,
+                 o.message.render() if o.message else None,
+                 o.message.params.get("detail").template
+                 if o.message and isinstance(o.message.params.get("detail"), WardPlanError)
+                 else None) for o in outs]
+
+    assert summary(exchange.receive_files(holding.db, holding.identity, batch,
+                                          apply=False)) == summary(alone)
+    assert len(read_here) < len(batch)  # the workers read the others
+    done = exchange.receive_files(upper.db, upper.identity, batch)
+    assert [o.status for o in done[:6]] == [
+        "imported", "refused", "refused", "refused", "refused", "unchanged"]
+    assert {o.status for o in done[6:]} == {"unchanged", "refused"}
+    assert stored(upper.db)["receipts"] == {WARD: [1]}
+
+
+def test_reading_goes_on_here_when_the_worker_processes_fail(
+        holding: Office, sent: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers that cannot start (say, a frozen program without freeze_support)."""
+    batch = [(f"{i}.wpsync", sent) for i in range(12)] + [("cut.wpsync", sent[:50])]
+
+    def broken(identity: Identity, count: int) -> ProcessPoolExecutor:
+        pool = ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=sys.exit, initargs=(3,))
+        with pytest.raises(BrokenProcessPool):
+            pool.submit(os.getpid).result()
+        return pool
+
+    monkeypatch.setattr(exchange, "_pool", broken)
+    monkeypatch.setattr(exchange, "_CHUNK", 2)
+    outs = exchange.receive_files(holding.db, holding.identity, batch)
+    assert [o.status for o in outs] == ["unchanged"] * 12 + ["refused"]
 
 
 # --------------------------------------------------------------------------- encryption

@@ -4,18 +4,31 @@ A data folder is a ward's or an upper level's (the ``role`` setting).  An empty
 folder given a ward's file becomes the upper level that file is addressed to.
 The upper level pins each unit's signing key on its first file; a file signed
 with another key is refused unless an officer re-pins it, which is audited.
-Every file is checked completely before anything is written and is stored in
-one transaction: the same file twice changes nothing, and an older revision
-never replaces a newer one.
+Every file is checked completely before anything is written and is stored
+whole or not at all (a savepoint of its own): the same file twice changes
+nothing, and an older revision never replaces a newer one.
+
+An upper level receives the files of hundreds or thousands of wards at once, so
+receiving is built for numbers: the checks that need only the file (unpacking,
+signature, decryption, the plan's schema and consistency) run in worker processes
+when there are many files, and the files are stored a few hundred per transaction,
+straight through the database driver.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from collections.abc import Generator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy.orm import Session
 
 from ... import __version__
@@ -24,7 +37,7 @@ from ..interchange import codec
 from ..service import export_plan, find_plan
 from ..storage import history
 from ..storage.database import Database
-from ..storage.schema import AuditEntry, PinnedKey, Plan, Setting, SyncReceipt, Unit
+from ..storage.schema import Setting, utc_now
 from .keys import Identity, b64, fingerprint, unb64
 from .package import (
     Package,
@@ -164,174 +177,399 @@ class Outcome:
     repinned: bool = False
     message: WardPlanError | None = None
     _package: Package | None = field(default=None, repr=False)
-    _data: dict[str, Any] | None = field(default=None, repr=False)
+    _rows: codec.PlanRows | None = field(default=None, repr=False)
+    _unit_id: int | None = field(default=None, repr=False)
+    _pinned: tuple[str, str] | None = field(default=None, repr=False)  # key, fingerprint
 
 
-def _latest_receipt(session: Session, unit: Unit, year: int, kind: str) -> SyncReceipt | None:
-    return session.scalar(
-        select(SyncReceipt).where(SyncReceipt.unit_id == unit.id, SyncReceipt.year == year,
-                                  SyncReceipt.kind == kind)
-        .order_by(SyncReceipt.revision.desc(), SyncReceipt.id.desc()).limit(1))
+#: Files stored per write transaction (about a second's work).  Each commit waits
+#: for the disk; a transaction keeps other programs from writing to the folder until
+#: it ends (they wait up to the busy timeout).
+BATCH_FILES = 500
+
+#: From this many files on, they are read (unpacked, verified, decrypted, parsed,
+#: checked) by other processes too while this one stores them; fewer are read here,
+#: where starting the processes would cost more than it saves.
+PARALLEL_FILES = 200
+#: Files a worker reads per task: enough to make the round trip cheap, few enough
+#: that the first come back soon and memory holds only a few chunks at a time.
+_CHUNK = 16
+#: Chunks read ahead of the one being stored, by the workers and by this process.
+_AHEAD = 8
+
+_Read = tuple[Package, codec.PlanRows]
 
 
-def _check(session: Session, identity: Identity, raw: bytes, label: str, accept_new: bool,
-           repin: frozenset[str]) -> Outcome:
-    """Every check of one file, reading the database only."""
+def _read(label: str, raw: bytes, identity: Identity | None) -> _Read:
+    """Every check of one file that needs no database: the file alone, and our key."""
     package = read_package(raw, label, identity)
     m = package.manifest
-    out = Outcome(label, "imported", m["sender"]["code"], m["sender"]["name"], m["year"],
-                  m["kind"], m["revision"], _package=package)
     if m["type"] != "plan":
         raise SyncError(MSG_NOT_A_PLAN, path=label)
-    data = codec.parse_plan_bytes(package.payload, label)
+    data, rows = codec.parse_plan_rows(package.payload, label)
     plan = data["plan"]
     facts = {"unit": (plan["unit"]["code"], m["sender"]["code"]), "year": (plan["year"], m["year"]),
              "kind": (plan["kind"], m["kind"]), "revision": (plan["revision"], m["revision"])}
     for what, (inside, outside) in facts.items():
         if inside != outside:
             raise SyncError(MSG_MISMATCH, path=label, detail=f"{what}: {outside} / {inside}")
-    out._data = data
-    role, own = get_setting(session, ROLE), get_setting(session, OWN_UNIT)
-    receiver = m["receiver"]
-    if role is None:
-        held = session.scalars(select(Unit.code).join(Plan, Plan.unit_id == Unit.id)
-                               .distinct().order_by(Unit.code)).all()
-        if held:  # a ward's folder: name the ward(s) whose plans it holds
-            raise SyncError(MSG_WARD_FOLDER, own=", ".join(held))
-        out.becomes_upper = {"code": receiver["code"], "name": receiver["name"],
-                             "level": receiver.get("level", "")}
-        own = receiver["code"]
-    elif role != "upper":
-        raise SyncError(MSG_WARD_FOLDER, own=own or "—")
-    if receiver["code"] != own:
-        raise SyncError(MSG_NOT_FOR_US, path=label, receiver=f"{receiver['name']} "
-                        f"({receiver['code']})", own=own)
-    unit = session.scalar(select(Unit).where(Unit.code == out.code))
-    registered = unit is not None and unit.upper is not None and unit.upper.code == own
-    if not registered:
-        if not (accept_new or out.becomes_upper):
-            raise SyncError(MSG_UNKNOWN_UNIT, path=label, unit=out.name, code=out.code)
-        out.new_unit = True
-    pinned = session.scalar(select(PinnedKey).where(PinnedKey.unit_id == unit.id)) if unit \
-        else None
-    if pinned is not None and unb64(pinned.public_key) != package.sender_key:
-        if out.code not in repin:
-            raise SyncError(MSG_KEY_CHANGED, path=label, code=out.code,
-                            found=package.sender_fingerprint, pinned=pinned.fingerprint)
-        out.repinned = True
-    if unit is not None:
-        held = _latest_receipt(session, unit, out.year, out.kind)  # type: ignore[arg-type]
+    return package, rows
+
+
+class _Folder:
+    """The receiving folder within one write transaction: what every file is checked against.
+
+    The folder's role and own unit are read once and follow the files stored (the
+    first file makes an empty folder the upper level); everything else is read
+    per file, so each file sees the ones stored before it.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.cursor = codec.driver_cursor(session)
+        self.role = get_setting(session, ROLE)
+        self.own = get_setting(session, OWN_UNIT)
+        self.own_id: int | None = None
+        if self.role == "upper" and self.own:
+            row = self._one("SELECT id FROM unit WHERE code = ?", self.own)
+            self.own_id = row[0] if row else None
+        self.ids = codec.RowIds(self.cursor)
+        self.actor = session.info.get(history.ACTOR) or history.default_actor()
+
+    def _one(self, sql: str, *params: Any) -> Any:
+        return self.cursor.execute(sql, params).fetchone()
+
+    def check(self, out: Outcome, accept_new: bool, repin: frozenset[str]) -> None:
+        """The checks of one read file against the database (it only reads)."""
+        package = out._package
+        assert package is not None
+        m = package.manifest
+        receiver = m["receiver"]
+        own = self.own
+        if self.role is None:
+            held = [code for code, in self.cursor.execute(
+                "SELECT DISTINCT unit.code FROM unit JOIN plan ON plan.unit_id = unit.id "
+                "ORDER BY unit.code")]
+            if held:  # a ward's folder: name the ward(s) whose plans it holds
+                raise SyncError(MSG_WARD_FOLDER, own=", ".join(held))
+            out.becomes_upper = {"code": receiver["code"], "name": receiver["name"],
+                                 "level": receiver.get("level", "")}
+            own = receiver["code"]
+        elif self.role != "upper":
+            raise SyncError(MSG_WARD_FOLDER, own=own or "—")
+        if receiver["code"] != own:
+            raise SyncError(MSG_NOT_FOR_US, path=out.label, receiver=f"{receiver['name']} "
+                            f"({receiver['code']})", own=own)
+        unit = self._one("SELECT unit.id, upper.code FROM unit LEFT JOIN unit AS upper "
+                         "ON upper.id = unit.upper_id WHERE unit.code = ?", out.code)
+        if unit is None or unit[1] != own:
+            if not (accept_new or out.becomes_upper):
+                raise SyncError(MSG_UNKNOWN_UNIT, path=out.label, unit=out.name, code=out.code)
+            out.new_unit = True
+        if unit is None:
+            return
+        out._unit_id = unit_id = unit[0]
+        pinned = self._one("SELECT public_key, fingerprint FROM pinned_key WHERE unit_id = ?",
+                           unit_id)
+        if pinned is not None:
+            out._pinned = pinned[0], pinned[1]
+            if unb64(pinned[0]) != package.sender_key:
+                if out.code not in repin:
+                    raise SyncError(MSG_KEY_CHANGED, path=out.label, code=out.code,
+                                    found=package.sender_fingerprint, pinned=pinned[1])
+                out.repinned = True
+        held = self._one("SELECT revision, content_hash FROM sync_receipt WHERE unit_id = ? "
+                         "AND year = ? AND kind = ? ORDER BY revision DESC, id DESC LIMIT 1",
+                         unit_id, out.year, out.kind)
         if held is not None:
-            out.previous_revision = held.revision
-            if held.revision > out.revision:  # type: ignore[operator]
-                raise SyncError(MSG_OLDER, path=label, revision=out.revision, code=out.code,
-                                year=out.year, held=held.revision)
-            if held.revision == out.revision:
-                if held.content_hash != m["content_hash"]:
-                    raise SyncError(MSG_CONFLICT, path=label, revision=out.revision,
+            revision, held_hash = held
+            out.previous_revision = revision
+            if revision > out.revision:  # type: ignore[operator]
+                raise SyncError(MSG_OLDER, path=out.label, revision=out.revision, code=out.code,
+                                year=out.year, held=revision)
+            if revision == out.revision:
+                if held_hash != m["content_hash"]:
+                    raise SyncError(MSG_CONFLICT, path=out.label, revision=out.revision,
                                     code=out.code, year=out.year)
                 out.status = "unchanged"
                 out.message = WardPlanError(NOTE_DUPLICATE, revision=out.revision,
                                             code=out.code, year=out.year)
+
+    def settle(self, out: Outcome) -> None:
+        """Store what a checked file brings: the plan, or only a confirmed new key."""
+        if out.status == "imported":
+            self._apply(out)
+        elif out.repinned:
+            # The officer confirmed the new key of a file already received: the key
+            # changes (and the change is audited) even though the plan does not.
+            assert out._unit_id is not None
+            self._pin(out._unit_id, out)
+
+    def _apply(self, out: Outcome) -> None:
+        package, rows = out._package, out._rows
+        assert package is not None and rows is not None
+        m = package.manifest
+        now = utc_now()
+        run = self.cursor.execute
+        own_id = self.own_id
+        if out.becomes_upper:
+            own = out.becomes_upper
+            own_id = run("INSERT INTO unit (code, name, level, place_name, issuing_body, "
+                         "parent_body) VALUES (?, ?, ?, '', '', '')",
+                         (own["code"], own["name"], own["level"] or "city")).lastrowid
+            for key, value in ((ROLE, "upper"), (OWN_UNIT, own["code"])):
+                run("INSERT INTO setting (key, value) VALUES (?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+        assert own_id is not None
+        # The ward names its upper level in its own words; this office's record of
+        # itself is not renamed by what a ward typed: only the link is stored.
+        fields = {**codec.unit_fields(rows.unit), "upper_id": own_id}
+        unit_id = out._unit_id
+        if unit_id is None:
+            fields = {"level": "ward", "place_name": "", "issuing_body": "", "parent_body": "",
+                      **fields, "code": out.code}
+            unit_id = run(f"INSERT INTO unit ({', '.join(fields)}) "
+                          f"VALUES ({', '.join('?' * len(fields))})",
+                          tuple(fields.values())).lastrowid
+        else:
+            run(f"UPDATE unit SET {', '.join(f'{k} = ?' for k in fields)} WHERE id = ?",
+                (*fields.values(), unit_id))
+        codec.store_plan_rows(self.cursor, rows, unit_id, self.ids, out.label)
+        self._pin(unit_id, out)
+        run("INSERT INTO sync_receipt (unit_id, year, kind, revision, content_hash, "
+            "key_fingerprint, created, received_at, file_name, payload) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (unit_id, out.year, out.kind, out.revision, m["content_hash"],
+             package.sender_fingerprint, m["created"], now, Path(out.label).name,
+             package.payload.decode("utf-8")))
+        if out.becomes_upper:
+            self.role, self.own, self.own_id = "upper", out.becomes_upper["code"], own_id
+
+    def _pin(self, unit_id: int, out: Outcome) -> None:
+        """Pin the unit's key on its first file; a confirmed new key replaces it, audited."""
+        package = out._package
+        assert package is not None
+        run = self.cursor.execute
+        key_text = b64(package.sender_key)
+        if out._pinned is None:
+            run("INSERT INTO pinned_key (unit_id, public_key, fingerprint, pinned_at) "
+                "VALUES (?, ?, ?, ?)", (unit_id, key_text, package.sender_fingerprint,
+                                        utc_now()))
+        elif out._pinned[0] != key_text:
+            old = out._pinned[1]
+            run("INSERT INTO audit_entry (at, actor, action, unit_code, detail) "
+                "VALUES (?, ?, 'repin', ?, ?)",
+                (utc_now(), self.actor, out.code,
+                 f"{old} → {package.sender_fingerprint} ({Path(out.label).name})"))
+            run("UPDATE pinned_key SET public_key = ?, fingerprint = ? WHERE unit_id = ?",
+                (key_text, package.sender_fingerprint, unit_id))
+
+    def receive(self, label: str, read: _Read | InputError, accept_new: bool,
+                repin: frozenset[str]) -> Outcome:
+        """Check and store one read file in a savepoint of its own: all of it, or nothing."""
+        if isinstance(read, InputError):
+            return Outcome(label, "refused", message=read)
+        package, rows = read
+        m = package.manifest
+        out = Outcome(label, "imported", m["sender"]["code"], m["sender"]["name"], m["year"],
+                      m["kind"], m["revision"], _package=package, _rows=rows)
+        state = self.role, self.own, self.own_id
+        # A savepoint of the driver's own: nothing here goes through the unit of work.
+        # Any other error ends the whole unit of work, which is then rolled back.
+        self.cursor.execute("SAVEPOINT receive_file")
+        try:
+            self.check(out, accept_new, repin)
+            self.settle(out)
+        except InputError as exc:
+            self.cursor.execute("ROLLBACK TO receive_file")
+            self.role, self.own, self.own_id = state
+            out = Outcome(label, "refused", message=exc)
+        self.cursor.execute("RELEASE receive_file")
+        # The outcome is kept for the report; the file's content is not (thousands of
+        # files are received at once).
+        out._package = out._rows = None
+        return out
+
+
+def _read_all(files: list[tuple[str, bytes]],
+              identity: Identity) -> Generator[_Read | InputError, None, None]:
+    """What :func:`_read` makes of each file, in order, or why it refuses the file.
+
+    Reading is most of the work of receiving, and needs nothing but the file and this
+    office's receiving key: from :data:`PARALLEL_FILES` files on, worker processes read
+    chunks of them a few chunks ahead while the caller stores the ones before.
+    Whenever the next chunk is not back yet, this process reads a later one itself
+    instead of waiting, so the workers' start (slow in a frozen program) costs
+    little; should they fail to start or die, it reads the rest alone.
+    """
+    chunks = [files[i:i + _CHUNK] for i in range(0, len(files), _CHUNK)]
+    pool = _pool(identity, len(files))
+    ready = None  # until a worker is up (starting one takes a while), read here in order
+    if pool is not None:
+        try:
+            ready = pool.submit(os.getpid)
+        except (BrokenProcessPool, OSError):
+            _stop(pool)
+            pool = None
+    futures: dict[int, Future[list[Any]]] = {}
+    here: dict[int, list[Any]] = {}  # chunks read by this process ahead of their turn
+    assigned = 0  # the chunks before this one went to the workers or were read here
+    try:
+        for turn in range(len(chunks)):
+            try:
+                while pool is not None and ready is not None and ready.done() \
+                        and assigned < len(chunks) and len(futures) < _AHEAD:
+                    futures[assigned] = pool.submit(_read_chunk, chunks[assigned], None)
+                    assigned += 1
+                results = here.pop(turn, None)
+                future = futures.pop(turn, None)
+                while results is None:
+                    if future is None or future.cancel():  # no worker has started it
+                        results = _read_chunk(chunks[turn], identity)
+                        assigned = max(assigned, turn + 1)
+                    elif future.done() or assigned == len(chunks) or len(here) == _AHEAD:
+                        results = future.result()
+                    else:  # rather than wait, read a later chunk here
+                        here[assigned] = _read_chunk(chunks[assigned], identity)
+                        assigned += 1
+            except (BrokenProcessPool, OSError):
+                # The workers could not start or died: read the rest here.
+                _stop(pool)
+                pool = ready = None
+                futures.clear()
+                results = here.pop(turn, None) or _read_chunk(chunks[turn], identity)
+                assigned = turn + 1
+            for result in results:
+                yield _revived(result) if isinstance(result, _Portable) else result
+    finally:
+        _stop(pool)
+
+
+def _pool(identity: Identity, count: int) -> ProcessPoolExecutor | None:
+    """Worker processes to read ``count`` files, or None where this one reads them alone.
+
+    Workers are started afresh ("spawn": no copy of this process and its threads),
+    which in a frozen program needs ``multiprocessing.freeze_support()`` at the start
+    of its entry point (``app.main`` calls it).
+    """
+    workers = _workers(count)
+    if workers < 2:
+        return None
+    secret = identity.receiving.private_bytes(serialization.Encoding.Raw,
+                                              serialization.PrivateFormat.Raw,
+                                              serialization.NoEncryption())
+    try:
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_start_worker, initargs=(secret,))
+    except (OSError, ValueError, NotImplementedError):  # no processes here: read alone
+        return None
+
+
+def _stop(pool: ProcessPoolExecutor | None) -> None:
+    """Let the workers go; without waiting: one still starting up ends once it has."""
+    if pool is not None:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _workers(count: int) -> int:
+    """How many processes should read ``count`` files: 0 for "read them here"."""
+    if count < PARALLEL_FILES:
+        return 0
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every system
+        cpus = os.cpu_count() or 1
+    return cpus if cpus > 1 else 0
+
+
+_worker_identity: Identity | None = None
+
+
+def _start_worker(secret: bytes) -> None:
+    global _worker_identity
+    # Reading needs only the receiving key (to decrypt); the signing key never leaves
+    # the main process, and this throwaway one is never used.
+    _worker_identity = Identity(Ed25519PrivateKey.generate(),
+                                X25519PrivateKey.from_private_bytes(secret))
+
+
+def _read_chunk(files: list[tuple[str, bytes]], identity: Identity | None) -> list[Any]:
+    """:func:`_read` of each file, refusals made fit to cross between processes."""
+    out: list[Any] = []
+    for label, raw in files:
+        try:
+            out.append(_read(label, raw, identity or _worker_identity))
+        except InputError as exc:
+            out.append(_Portable.of(exc))
     return out
 
 
-def _apply(session: Session, out: Outcome) -> None:
-    package, data = out._package, out._data
-    assert package is not None and data is not None
-    m = package.manifest
-    actor = session.info.get(history.ACTOR) or history.default_actor()
-    if out.becomes_upper:
-        own = out.becomes_upper
-        session.add(Unit(code=own["code"], name=own["name"], level=own["level"] or "city"))
-        set_setting(session, ROLE, "upper")
-        set_setting(session, OWN_UNIT, own["code"])
-        session.flush()
-    own_unit = session.scalar(select(Unit).where(Unit.code == get_setting(session, OWN_UNIT)))
-    assert own_unit is not None
-    # The ward names its upper level in its own words; this office's record of
-    # itself is not renamed by what a ward typed.
-    data["plan"]["unit"]["upper"] = {"code": own_unit.code, "name": own_unit.name,
-                                     "level": own_unit.level}
-    session.info[history.SUPPRESS] = True
-    plan = codec.store_plan(session, data, label=out.label)
-    session.flush()
-    _pin(session, plan.unit, out, actor)
-    session.add(SyncReceipt(
-        unit=plan.unit, year=out.year, kind=out.kind, revision=out.revision,
-        content_hash=m["content_hash"], key_fingerprint=package.sender_fingerprint,
-        created=m["created"], file_name=Path(out.label).name,
-        payload=package.payload.decode("utf-8")))
+@dataclass(frozen=True)
+class _Portable:
+    """A refusal as it crosses between processes (an error pickles its rendered text only)."""
+
+    kind: type[WardPlanError]
+    template: str
+    params: dict[str, Any]
+
+    @classmethod
+    def of(cls, error: WardPlanError) -> _Portable:
+        return cls(type(error), error.template,
+                   {k: _portable(v) for k, v in error.params.items()})
+
+
+def _portable(value: Any) -> Any:
+    if isinstance(value, WardPlanError):
+        return _Portable.of(value)
+    if isinstance(value, list | tuple):
+        return type(value)(_portable(v) for v in value)
+    return value
+
+
+def _revived(value: Any) -> Any:
+    if isinstance(value, _Portable):
+        return value.kind(value.template, **{k: _revived(v) for k, v in value.params.items()})
+    if isinstance(value, list | tuple):
+        return type(value)(_revived(v) for v in value)
+    return value
 
 
 class _Preview(Exception):
     """Ends a preview's unit of work so that nothing of it is kept."""
 
 
-def _pin(session: Session, unit: Unit, out: Outcome, actor: str) -> None:
-    """Pin the unit's key on its first file; a confirmed new key replaces it, audited."""
-    package = out._package
-    assert package is not None
-    pinned = session.scalar(select(PinnedKey).where(PinnedKey.unit_id == unit.id))
-    key_text = b64(package.sender_key)
-    if pinned is None:
-        session.add(PinnedKey(unit=unit, public_key=key_text,
-                              fingerprint=package.sender_fingerprint))
-    elif pinned.public_key != key_text:
-        session.add(AuditEntry(actor=actor, action="repin", unit_code=out.code,
-                               detail=f"{pinned.fingerprint} → {package.sender_fingerprint} "
-                                      f"({Path(out.label).name})"))
-        pinned.public_key, pinned.fingerprint = key_text, package.sender_fingerprint
-
-
-def _settle(session: Session, out: Outcome) -> None:
-    """Store what a checked file brings: the plan, or only a confirmed new key."""
-    if out.status == "imported":
-        _apply(session, out)
-    elif out.repinned:
-        # The officer confirmed the new key of a file already received: the key
-        # changes (and the change is audited) even though the plan does not.
-        unit = session.scalar(select(Unit).where(Unit.code == out.code))
-        assert unit is not None
-        _pin(session, unit, out, session.info.get(history.ACTOR) or history.default_actor())
-    # The outcome is kept for the report; the file's content is not (thousands of
-    # files are received at once).
-    out._package = out._data = None
-
-
 def receive_files(db: Database, identity: Identity, files: list[tuple[str, bytes]], *,
                   accept_new: bool = False, repin: frozenset[str] = frozenset(),
                   apply: bool = True) -> list[Outcome]:
-    """Check (``apply=False``: preview) or import each file, all-or-nothing per file."""
-    if not apply:
-        # A preview imports every file as the import would, each after the ones
-        # before it (the first file makes the folder the upper level, the same file
-        # twice is a duplicate…), in one unit of work that is then rolled back.
-        outcomes: list[Outcome] = []
-        try:
+    """Check (``apply=False``: preview) or import each file, all-or-nothing per file.
+
+    Files are handled in order, each after the ones before it (the first file makes
+    the folder the upper level, the same file twice is a duplicate, an older revision
+    after a newer one is refused), each in a savepoint of its own: a refused file
+    leaves no trace and stops nothing.  An import stores up to :data:`BATCH_FILES`
+    files per transaction; should the program or the computer stop in the middle,
+    the files of the transaction then open are all not stored (never part of a file),
+    and receiving them again stores them.  An unexpected error (a bug, a failing
+    disk) ends the import there, likewise losing the files of the open transaction.
+    A preview is one unit of work, rolled back at the end.
+    """
+    if not files:
+        return []
+    outcomes: list[Outcome] = []
+    reads = _read_all(files, identity)
+    try:
+        size = BATCH_FILES if apply else len(files)
+        for start in range(0, len(files), size):
             with db.session() as session:
-                for label, raw in files:
-                    try:
-                        with session.begin_nested():
-                            out = _check(session, identity, raw, label, accept_new, repin)
-                            _settle(session, out)
-                    except InputError as exc:
-                        out = Outcome(label, "refused", message=exc)
-                    outcomes.append(out)
-                raise _Preview
-        except _Preview:
-            pass
-        return outcomes
-    outcomes = []
-    for label, raw in files:
-        try:
-            with db.session() as session:
-                out = _check(session, identity, raw, label, accept_new, repin)
-                _settle(session, out)
-        except InputError as exc:
-            outcomes.append(Outcome(label, "refused", message=exc))
-            continue
-        outcomes.append(out)
+                session.info[history.SUPPRESS] = True
+                folder = _Folder(session)
+                for label, _raw in files[start:start + size]:
+                    outcomes.append(folder.receive(label, next(reads), accept_new, repin))
+                if not apply:
+                    raise _Preview
+    except _Preview:
+        pass
+    finally:
+        reads.close()
     return outcomes
 
 

@@ -1,0 +1,99 @@
+"""The quick paths that receiving thousands of sync files relies on give the same answers.
+
+Plan files are normalised with one look at all their text, and checked against the
+schema by a compiled validator with its ``oneOf`` null branches rewritten; each is
+compared here with the plain way (``normalize_text`` string by string, jsonschema).
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import jsonschema
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from support import seed
+from wardplan_desktop.core.interchange import codec
+from wardplan_desktop.core.numbers import normalize_text
+
+# Spaces of every kind, combining marks that compose (or not), NUL, Vietnamese letters
+# precomposed and not.
+ALPHABET = st.sampled_from([" ", "  ", "\t", "\n", "\r", "\xa0", "\u2009", "\u202f", "\u3000",
+                            "\x1f", "\x00", "a", "e", "E", "\u0301", "\u0323", "\u0302", "ê",
+                            "ệ", "ê\u0323", "e\u0302\u0323", "Đ", "1", ".", "%"])
+TEXT = st.lists(ALPHABET, max_size=8).map("".join)
+JSON = st.recursive(st.one_of(TEXT, st.integers(), st.none(), st.booleans()),
+                    lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                            st.dictionaries(TEXT, inner, max_size=4)),
+                    max_leaves=20)
+
+
+def normalised_plainly(obj: Any) -> Any:
+    if isinstance(obj, str):
+        return normalize_text(obj)
+    if isinstance(obj, list):
+        return [normalised_plainly(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: normalised_plainly(v) for k, v in obj.items()}
+    return obj
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.dictionaries(TEXT, JSON, max_size=5))
+def test_normalising_at_once_is_normalising_each_string(data: dict[str, Any]) -> None:
+    expected = normalised_plainly(data)
+    codec._normalise(data)
+    assert data == expected
+
+
+def test_a_plan_file_is_normalised_like_each_string_alone() -> None:
+    data = seed()
+    data["plan"]["title"] = "  Kế hoạch\u00a0năm\t2024 "
+    data["plan"]["preamble"] = ["Căn cứ e\u0302\u0301"]
+    expected = normalised_plainly(data)
+    codec._normalise(data)
+    assert data == expected and data["plan"]["title"] == "Kế hoạch năm 2024"
+
+
+# --------------------------------------------------------------------------- the schema
+
+
+def _nodes(data: dict[str, Any]) -> list[tuple[dict[str, Any], str]]:
+    """(owner, key) of the values the rewritten oneOf branches check, one of each kind."""
+    plan = data["plan"]
+    section = plan["sections"][0]
+    group = plan["indicator_groups"][0]
+    indicator = group["indicators"][0]
+    value = indicator["values"][0]
+    return [(section, "field"), (indicator, "label"), (indicator, "catalogue_code"),
+            (value, "base_year"), (plan["date"], "day"), (plan["date"], "month"),
+            (plan["unit"], "upper")]
+
+
+CANDIDATES = [None, 0, 5, 13, 31, 32, 1800, 2024, "", "economy", "government", "bogus",
+              "a\nb", "x" * 1001, "2024", True, 1.5, [], {}, {"code": "TP-X", "name": "X"},
+              {"code": "TP-X"}, {"code": "TP X", "name": "X", "level": "city"}]
+
+
+def _valid_plainly(data: dict[str, Any]) -> bool:
+    return not any(jsonschema.Draft202012Validator(codec.schema()).iter_errors(data))
+
+
+def test_the_quick_validator_is_the_one_in_use() -> None:
+    compiled = codec._fast_validator().compiled  # type: ignore[attr-defined]
+    assert compiled.__code__.co_filename == codec.QUICK_SCHEMA_CODE
+    assert "oneOf" not in repr(codec._without_null_branches(codec.schema()))
+
+
+@pytest.mark.parametrize("where", range(7))
+def test_the_quick_validator_answers_as_jsonschema(where: int) -> None:
+    base = seed()
+    assert codec._fast_validator()(base) and _valid_plainly(base)
+    for candidate in CANDIDATES:
+        data = copy.deepcopy(base)
+        owner, key = _nodes(data)[where]
+        owner[key] = copy.deepcopy(candidate)
+        assert codec._fast_validator()(data) == _valid_plainly(data), (key, candidate)
