@@ -153,7 +153,10 @@ class Section(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
-    parent_id: Mapped[int | None] = mapped_column(ForeignKey("section.id", ondelete="CASCADE"))
+    # Indexed (schema 4), as are the indicator's group and parent: deleting a plan looks
+    # up each deleted row's children by them.
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("section.id", ondelete="CASCADE"),
+                                                  index=True)
     position: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(20))
     label: Mapped[str] = mapped_column(String(50), default="")
@@ -218,9 +221,10 @@ class Indicator(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
-    group_id: Mapped[int] = mapped_column(ForeignKey("indicator_group.id", ondelete="CASCADE"))
+    group_id: Mapped[int] = mapped_column(ForeignKey("indicator_group.id", ondelete="CASCADE"),
+                                          index=True)
     parent_id: Mapped[int | None] = mapped_column(
-        ForeignKey("indicator.id", ondelete="CASCADE")
+        ForeignKey("indicator.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(Integer)
     label: Mapped[str | None] = mapped_column(String(20))
