@@ -1398,3 +1398,42 @@ def test_cli_export_then_import_into_an_empty_folder(tmp_path: Path) -> None:
     with open_data_folder(upper_en) as db:
         assert [p.unit for p in service.list_plans(db)] == [WARD]
         assert len(receipts(db)) == 1
+
+
+def test_a_confirmed_new_key_lets_in_that_key_only(tmp_path: Path) -> None:
+    """Confirming a unit's new key does not let in a file of the same unit with a third key."""
+    from wardplan_desktop.core.sync.exchange import RepinPolicy
+
+    policy = RepinPolicy({"P-A": "K2"})
+    assert policy.allows("P-A", "K2") and not policy.allows("P-A", "K3")
+    assert not policy.allows("P-B", "K2")
+    by_code = RepinPolicy(["P-A"])
+    assert by_code.allows("P-A", "K2") and by_code.allows("P-A", "K2")
+    assert not by_code.allows("P-A", "K3")
+
+    ward_dir = tmp_path / "ward"
+    ward = open_data_folder(ward_dir)
+    service.import_plan_file(ward, SEED_003)
+    files = [("k1.wpsync", exchange.export_package(ward, load_identity(ward_dir), "P-MYPHU",
+                                                   2024).data)]
+    plan = service.export_plan(ward, "P-MYPHU", 2024)["plan"]
+    for label, title in (("k2.wpsync", "Lần hai"), ("k3.wpsync", "Lần ba")):
+        shutil.rmtree(ward_dir / "keys")
+        service_set_title(ward, plan["uid"], title)
+        files.append((label, exchange.export_package(ward, load_identity(ward_dir), "P-MYPHU",
+                                                     2024).data))
+    ward.close()
+    upper_dir = tmp_path / "upper"
+    upper = open_data_folder(upper_dir)
+    identity = load_identity(upper_dir)
+    assert exchange.receive_files(upper, identity, files[:1])[0].status == "imported"
+    outcomes = exchange.receive_files(upper, identity, files[1:], repin=frozenset({"P-MYPHU"}))
+    assert [o.status for o in outcomes] == ["imported", "refused"]
+    assert service.export_plan(upper, "P-MYPHU", 2024)["plan"]["title"] == "Lần hai"
+    upper.close()
+
+
+def service_set_title(db: Database, plan_uid: str, title: str) -> None:
+    from wardplan_desktop.core import editing
+
+    editing.set_field(db, "plan", plan_uid, "title", title)

@@ -123,12 +123,12 @@ class ReceiveDialog(QDialog):
     the change in the audit log when it is applied.
     """
 
-    #: The set of unit codes whose new keys the officer has confirmed.
-    repin_changed = Signal(frozenset)
+    #: {unit code: fingerprint} of the new keys the officer has confirmed.
+    repin_changed = Signal(object)
 
     def __init__(self, outcomes: list[Outcome], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.repin: frozenset[str] = frozenset()
+        self.repin: dict[str, str] = {}
         self.model = OutcomeModel(outcomes)
         self.view = QTableView(self)
         self.view.setModel(self.model)
@@ -214,6 +214,7 @@ class ReceiveDialog(QDialog):
         box.exec()
         if box.clickedButton() is not yes:
             return False
-        self.repin = self.repin | {code}
+        # This key only: a file of the same unit with yet another key stays refused.
+        self.repin = {**self.repin, code: str(params["found"])}
         self.repin_changed.emit(self.repin)
         return True

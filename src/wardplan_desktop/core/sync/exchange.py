@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Generator
+from collections.abc import Collection, Generator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -238,7 +238,7 @@ class _Folder:
     def _one(self, sql: str, *params: Any) -> Any:
         return self.cursor.execute(sql, params).fetchone()
 
-    def check(self, out: Outcome, accept_new: bool, repin: frozenset[str]) -> None:
+    def check(self, out: Outcome, accept_new: bool, repin: RepinPolicy) -> None:
         """The checks of one read file against the database (it only reads)."""
         package = out._package
         assert package is not None
@@ -273,7 +273,7 @@ class _Folder:
         if pinned is not None:
             out._pinned = pinned[0], pinned[1]
             if unb64(pinned[0]) != package.sender_key:
-                if out.code not in repin:
+                if not repin.allows(out.code, package.sender_fingerprint):
                     raise SyncError(MSG_KEY_CHANGED, path=out.label, code=out.code,
                                     found=package.sender_fingerprint, pinned=pinned[1])
                 out.repinned = True
@@ -364,7 +364,7 @@ class _Folder:
                 (key_text, package.sender_fingerprint, unit_id))
 
     def receive(self, label: str, read: _Read | InputError, accept_new: bool,
-                repin: frozenset[str]) -> Outcome:
+                repin: RepinPolicy) -> Outcome:
         """Check and store one read file in a savepoint of its own: all of it, or nothing."""
         if isinstance(read, InputError):
             return Outcome(label, "refused", message=read)
@@ -533,14 +533,36 @@ def _revived(value: Any) -> Any:
     return value
 
 
+class RepinPolicy:
+    """The new signing keys an officer confirmed: one key per unit, never "any key"."""
+
+    def __init__(self, repin: Collection[str] | Mapping[str, str]) -> None:
+        self.keys: dict[str, str | None] = (
+            dict(repin) if isinstance(repin, Mapping) else dict.fromkeys(repin))
+
+    def allows(self, code: str, fingerprint: str) -> bool:
+        if code not in self.keys:
+            return False
+        confirmed = self.keys[code]
+        if confirmed is None:  # confirmed by code: the first new key met is the one
+            self.keys[code] = fingerprint
+            return True
+        return confirmed == fingerprint
+
+
 class _Preview(Exception):
     """Ends a preview's unit of work so that nothing of it is kept."""
 
 
 def receive_files(db: Database, identity: Identity, files: list[tuple[str, bytes]], *,
-                  accept_new: bool = False, repin: frozenset[str] = frozenset(),
+                  accept_new: bool = False,
+                  repin: Collection[str] | Mapping[str, str] = frozenset(),
                   apply: bool = True) -> list[Outcome]:
     """Check (``apply=False``: preview) or import each file, all-or-nothing per file.
+
+    ``repin`` names the units whose new signing key an officer confirmed: a
+    mapping of unit code to the confirmed key's fingerprint, or unit codes alone
+    (then the first new key met is the one confirmed, and any other is refused).
 
     Files are handled in order, each after the ones before it (the first file makes
     the folder the upper level, the same file twice is a duplicate, an older revision
@@ -555,6 +577,7 @@ def receive_files(db: Database, identity: Identity, files: list[tuple[str, bytes
     if not files:
         return []
     outcomes: list[Outcome] = []
+    policy = RepinPolicy(repin)
     reads = _read_all(files, identity)
     try:
         size = BATCH_FILES if apply else len(files)
@@ -563,7 +586,7 @@ def receive_files(db: Database, identity: Identity, files: list[tuple[str, bytes
                 session.info[history.SUPPRESS] = True
                 folder = _Folder(session)
                 for label, _raw in files[start:start + size]:
-                    outcomes.append(folder.receive(label, next(reads), accept_new, repin))
+                    outcomes.append(folder.receive(label, next(reads), accept_new, policy))
                 if not apply:
                     raise _Preview
     except _Preview:
