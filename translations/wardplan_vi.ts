@@ -692,6 +692,10 @@
         <translation>{count} thay đổi từ phiên bản {old} đến phiên bản {new}.</translation>
     </message>
     <message>
+        <source>{code} has sent nothing for this year yet.</source>
+        <translation>{code} chưa gửi kế hoạch năm này.</translation>
+    </message>
+    <message>
         <source>Save chart</source>
         <translation>Lưu biểu đồ</translation>
     </message>
@@ -2418,6 +2422,10 @@
         <translation>Đến phần &amp;kiểm tra</translation>
     </message>
     <message>
+        <source>Sent by {unit}: read only</source>
+        <translation>Do {unit} gửi lên: chỉ xem</translation>
+    </message>
+    <message>
         <source>Last saved {time}</source>
         <translation>Lưu lần cuối lúc {time}</translation>
     </message>
@@ -2754,7 +2762,7 @@
     <name>ReceiveDialog</name>
     <message>
         <source>Receive files</source>
-        <extracomment>The set of unit codes whose new keys the officer has confirmed.</extracomment>
+        <extracomment>{unit code: fingerprint} of the new keys the officer has confirmed.</extracomment>
         <translation>Nhận tệp</translation>
     </message>
     <message>
