@@ -5,24 +5,15 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
+from qt_support import type_text
 from support import SEED_003
 from wardplan_desktop import i18n
 from wardplan_desktop.core import editing, service
 from wardplan_desktop.core.interchange import codec
 from wardplan_desktop.core.values import Value, ValueKind
 from wardplan_desktop.gui.main_window import MainWindow
-
-
-def _type(widget, text, replace=True):
-    widget.setFocus()
-    if replace:
-        widget.selectAll()
-    ev = QInputMethodEvent()
-    ev.setCommitString(text)
-    QApplication.sendEvent(widget, ev)
 
 
 def _walk(nodes):
@@ -59,9 +50,9 @@ def _economy(window):
 def test_1_pause_after_a_space_moves_the_cursor_to_the_start(window, db, qtbot):
     secs = _economy(window)
     uid = secs.current().uid
-    _type(secs.text, "Tăng thu ")
+    type_text(secs.text, "Tăng thu ")
     qtbot.wait(1200)                       # the clerk pauses: autosave + refresh
-    _type(secs.text, "ngân sách", replace=False)
+    type_text(secs.text, "ngân sách", replace=False)
     secs.text.flush()
     assert {n["uid"]: n["text"] for n in _walk(P(db)["sections"])}[uid] == "Tăng thu ngân sách"
 
@@ -69,9 +60,9 @@ def test_1_pause_after_a_space_moves_the_cursor_to_the_start(window, db, qtbot):
 def test_1b_pause_after_a_space_glues_words_in_a_line(window, db, qtbot):
     sig = window.signature
     window.nav.setCurrentRow(window.pages.index(sig))
-    _type(sig.signer, "Trần ")
+    type_text(sig.signer, "Trần ")
     qtbot.wait(1200)
-    _type(sig.signer, "Văn Bình", replace=False)
+    type_text(sig.signer, "Văn Bình", replace=False)
     sig.signer.flush()
     assert P(db)["signature"]["signer"] == "Trần Văn Bình"
 
@@ -80,7 +71,7 @@ def test_2_add_inside_by_its_mnemonic_while_typing_saves_into_the_new_section(
         window, db, qtbot):
     secs = _economy(window)
     a_uid, a_text = secs.current().uid, secs.current().data["text"]
-    _type(secs.text, "Câu mới gõ cho mục A")
+    type_text(secs.text, "Câu mới gõ cho mục A")
     qtbot.keyClick(secs.text, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # "Thêm vào t&rong"
     qtbot.wait(1200)
     b_uid = secs.current().uid
@@ -100,9 +91,9 @@ def test_4_toolbar_undo_while_typing_is_silently_overridden(window, db, qtbot):
     sig = window.signature
     window.nav.setCurrentRow(window.pages.index(sig))
     before = P(db)["signature"]["signer"]
-    _type(sig.signer, "Lê Văn A")
+    type_text(sig.signer, "Lê Văn A")
     sig.signer.flush()
-    _type(sig.signer, "Lê Văn AB")
+    type_text(sig.signer, "Lê Văn AB")
     window.undo_action.trigger()           # toolbar button: focus stays in the field
     qtbot.wait(1200)
     assert P(db)["signature"]["signer"] == before
@@ -112,7 +103,7 @@ def test_5_refused_text_stays_on_screen_as_if_saved(window, db, monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
     g = window.general
     window.nav.setCurrentRow(0)
-    _type(g.number, "843/KH-UBND-phường-Mỹ-Phú")   # 25 > 20 characters: refused
+    type_text(g.number, "843/KH-UBND-phường-Mỹ-Phú")   # 25 > 20 characters: refused
     g.number.flush()
     assert g.number.text() == P(db)["number"] or g.number.pending()
 
@@ -120,7 +111,7 @@ def test_5_refused_text_stays_on_screen_as_if_saved(window, db, monkeypatch):
 def test_6_new_plan_while_typing_without_focus_change(window, db, qtbot, monkeypatch):
     sig = window.signature
     window.nav.setCurrentRow(window.pages.index(sig))
-    _type(sig.signer, "Người ký mới")
+    type_text(sig.signer, "Người ký mới")
     monkeypatch.setattr(QDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     window.new_action.trigger()
     qtbot.wait(1200)

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from qt_support import type_text
 from support import SEED_000, SEED_003
 from wardplan_desktop import app as app_module
 from wardplan_desktop import i18n
@@ -18,14 +18,6 @@ from wardplan_desktop.core import service
 from wardplan_desktop.core.checks import Code
 from wardplan_desktop.core.storage.database import Database
 from wardplan_desktop.gui.main_window import MainWindow
-
-
-def _type(widget: object, text: str) -> None:
-    widget.setFocus()
-    widget.selectAll()
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
 @pytest.fixture
@@ -47,7 +39,7 @@ def _plan(db: Database) -> dict:
 def test_closing_mid_edit_loses_nothing(window: MainWindow, db: Database) -> None:
     signer = window.signature.signer
     window.nav.setCurrentRow(window.pages.index(window.signature))
-    _type(signer, "Phạm Thị Thu Hà")
+    type_text(signer, "Phạm Thị Thu Hà")
     assert _plan(db)["signature"]["signer"] == "Nguyễn Văn Kiền"  # typing, not yet saved
     window.close()
     assert _plan(db)["signature"]["signer"] == "Phạm Thị Thu Hà"
@@ -131,10 +123,10 @@ def test_a_window_whose_typing_cannot_be_saved_stays_open(
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
     window.nav.setCurrentRow(0)
-    _type(window.general.number, "843/KH-UBND-phường-Mỹ-Phú")  # longer than a number may be
+    type_text(window.general.number, "843/KH-UBND-phường-Mỹ-Phú")  # longer than a number may be
     assert not window.close()
     assert shown and "20" in shown[0] and window.isVisible()
     assert window.general.number.text() == "843/KH-UBND-phường-Mỹ-Phú"  # nothing typed is lost
-    _type(window.general.number, "843")
+    type_text(window.general.number, "843")
     assert window.close()
     assert _plan(db)["number"] == "843"

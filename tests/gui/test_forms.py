@@ -4,16 +4,16 @@ undone and redone across forms."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from qt_support import type_text
 from support import SEED_003
 from wardplan_desktop import i18n
 from wardplan_desktop.core import service
 from wardplan_desktop.core.storage.database import Database
-from wardplan_desktop.gui.fields import AutoSaveLine, AutoSaveText, flush_all
+from wardplan_desktop.gui.fields import flush_all
 from wardplan_desktop.gui.forms import (
     FieldForm,
     GeneralForm,
@@ -22,16 +22,6 @@ from wardplan_desktop.gui.forms import (
     recipients_text,
 )
 from wardplan_desktop.gui.plan_editor import PlanEditor
-
-
-def type_text(widget: QWidget, text: str, replace: bool = True) -> None:
-    """Type as Unikey/ibus do: the input method commits the composed text."""
-    widget.setFocus()
-    if replace and isinstance(widget, AutoSaveLine | AutoSaveText):
-        widget.selectAll()
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
 @pytest.fixture

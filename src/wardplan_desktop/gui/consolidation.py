@@ -8,7 +8,6 @@ read-only.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,7 +53,7 @@ from ..core.numbers import format_number
 from ..core.storage.database import Database
 from .charts import Bar, BarChart
 from .document_view import DocumentView
-from .models import IndicatorTableModel, kind_text, period_text
+from .models import IndicatorTableModel, kind_text, local_time, period_text
 from .printing import run_in_background
 
 Index = QModelIndex | QPersistentModelIndex
@@ -68,19 +67,6 @@ def _status_text(status: str) -> str:
         "late": QCoreApplication.translate("Consolidation", "Late"),
         "missing": QCoreApplication.translate("Consolidation", "Missing"),
     }[status]
-
-
-def _local_time(stamp: str) -> str:
-    """An ISO time stamp as the clerk reads it: day/month/year hour:minute, local time."""
-    if not stamp:
-        return ""
-    try:
-        moment = dt.datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.strftime("%d/%m/%Y %H:%M")
 
 
 class _Table(QAbstractTableModel):
@@ -137,8 +123,8 @@ class CompletenessModel(_Table):
 
     def cell(self, row: UnitStatus, column: int) -> str:
         return [row.code, row.name, _status_text(row.status),
-                str(row.revision or ""), _local_time(row.created),
-                _local_time(row.received_at), row.key_fingerprint or "",
+                str(row.revision or ""), local_time(row.created),
+                local_time(row.received_at), row.key_fingerprint or "",
                 str(row.receipts or "")][column]
 
     def style(self, row: UnitStatus, column: int, role: int) -> Any:
@@ -500,7 +486,7 @@ class ConsolidationWindow(QMainWindow):
             combo.clear()
             for r in received:
                 combo.addItem(self.tr("{revision} (made {made})").format(
-                    revision=r.revision, made=_local_time(r.created)), r.revision)
+                    revision=r.revision, made=local_time(r.created)), r.revision)
             combo.blockSignals(False)
         if received:
             self.change_from.setCurrentIndex(max(len(received) - 2, 0))

@@ -51,7 +51,7 @@ from .fields import flush_all
 from .forms import FieldForm, GeneralForm, SignatureForm, TextForm, UnitForm
 from .history_view import HistoryPanel
 from .indicator_table import IndicatorPanel
-from .models import IndicatorTableModel, PlanListModel, kind_text
+from .models import IndicatorTableModel, PlanListModel, kind_text, local_time
 from .plan_chart import ProgressChart
 from .plan_editor import PlanEditor
 from .printing import (
@@ -63,6 +63,7 @@ from .printing import (
 )
 from .sync_dialogs import ReceiveDialog
 
+TIME_PATTERN = "%H:%M:%S %d/%m/%Y"
 FIELDS = [Field.ECONOMY, Field.CULTURE_SOCIETY, Field.DEFENCE_SECURITY, Field.GOVERNMENT]
 
 
@@ -315,8 +316,9 @@ class MainWindow(QMainWindow):
             self.saved_label.setText(self.tr("Sent by {unit}: read only").format(
                 unit=data["plan"]["unit"]["name"]))
         else:
+            stamp = summary.updated_at if summary else ""
             self.saved_label.setText(self.tr("Last saved {time}").format(
-                time=_local(summary.updated_at)) if summary and summary.updated_at else "")
+                time=local_time(stamp, TIME_PATTERN)) if stamp else "")
 
     def _after_change(self, _entity: str = "", _uid: str = "") -> None:
         """A change was saved: read the plan back and show it everywhere."""
@@ -377,7 +379,8 @@ class MainWindow(QMainWindow):
             self.indicator_view.resizeRowsToContents()
 
     def _show_saved(self, _revision: int, at: str) -> None:
-        self.saved_label.setText(self.tr("Saved at {time}").format(time=_local(at)))
+        self.saved_label.setText(
+            self.tr("Saved at {time}").format(time=local_time(at, TIME_PATTERN)))
 
     def go_to(self, location: Location) -> None:
         """Show the place a check points at."""
@@ -622,14 +625,3 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         super().closeEvent(event)
-
-
-def _local(stamp: str) -> str:
-    try:
-        moment = dt.datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.strftime("%H:%M:%S %d/%m/%Y")
-

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,6 +88,19 @@ class PlanListModel(QAbstractTableModel):
 
 
 translate = QCoreApplication.translate
+
+
+def local_time(stamp: str, pattern: str = "%d/%m/%Y %H:%M") -> str:
+    """A stored UTC time stamp as the clerk reads it, in local time ("" stays "")."""
+    if not stamp:
+        return ""
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime(pattern)
 
 
 def kind_text(kind: str) -> str:
