@@ -2422,6 +2422,10 @@
         <translation>Đến phần &amp;kiểm tra</translation>
     </message>
     <message>
+        <source>Opening the plan…</source>
+        <translation>Đang mở kế hoạch…</translation>
+    </message>
+    <message>
         <source>Sent by {unit}: read only</source>
         <translation>Do {unit} gửi lên: chỉ xem</translation>
     </message>

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from qt_support import type_text
@@ -130,3 +131,15 @@ def test_a_window_whose_typing_cannot_be_saved_stays_open(
     type_text(window.general.number, "843")
     assert window.close()
     assert _plan(db)["number"] == "843"
+
+
+def test_checks_model_passes_the_model_tester(qtbot: QtBot, db: Database,
+                                             qtmodeltester: ModelTester) -> None:
+    i18n.install("vi")
+    service.import_plan_file(db, SEED_000)
+    w = MainWindow(db)
+    qtbot.addWidget(w)
+    qtmodeltester.check(w.checks.model)
+    assert w.checks.model.rowCount() > 30
+    first = w.checks.model.index(0).data()
+    assert first.startswith("Lỗi: ")  # severity in words, not colour alone

@@ -293,8 +293,9 @@ class MainWindow(QMainWindow):
         if uid is None:
             self._show(None)
             return
-        try:
-            data = service.export_plan_by_uid(self._db, uid)
+        try:  # a large plan takes a moment: read off the GUI thread
+            data = run_in_background(self, lambda: service.export_plan_by_uid(self._db, uid),
+                                     self.tr("Opening the plan…"))
         except WardPlanError as exc:
             self._error(exc)
             return
