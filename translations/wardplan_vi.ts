@@ -668,8 +668,8 @@
         <translation>Hạn gửi: {date}.</translation>
     </message>
     <message>
-        <source>Not a single number, so not drawn: {list}</source>
-        <translation>Không phải một con số nên không vẽ: {list}</translation>
+        <source>Not a single number in the same unit, so not drawn: {list}</source>
+        <translation>Không phải một con số cùng đơn vị tính nên không vẽ: {list}</translation>
     </message>
     <message>
         <source>No value: {list}</source>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -247,3 +248,26 @@ def test_a_changed_key_is_let_in_only_after_an_explicit_warning(
         assert len(audit) == 1 and old_key in audit[0].detail
         assert session.scalar(select(func.max(Plan.revision))) > 1
     db.close()
+
+
+def test_chart_never_compares_numbers_in_different_units(
+        qtbot: QtBot, upper: Database) -> None:
+    i18n.install("en")
+    with upper.session() as session:  # P-B wrote its revenue in billions
+        from wardplan_desktop.core.storage.schema import Indicator, IndicatorValue
+
+        row = session.scalars(
+            select(IndicatorValue).join(Indicator).join(Plan).join(Unit)
+            .where(Unit.code == "P-B", Indicator.name == "Thu ngân sách")).one()
+        row.text, row.value, row.unit = "9 tỷ đồng", Decimal(9), "tỷ đồng"
+    window = ConsolidationWindow(upper, 2024)
+    qtbot.addWidget(window)
+    window.indicator.setCurrentIndex(window.indicator.findText(
+        "Thu ngân sách", Qt.MatchFlag.MatchStartsWith))
+    assert [b.label for b in window.chart.bars] == ["Phường An Hòa"]
+    assert "Phường Bình Minh: 9 tỷ đồng" in window.chart_note.text()
+    row = next(r for r in range(window.values.rowCount())
+               if window.values.index(r, 1).data() == "Thu ngân sách")
+    assert window.values.index(row, 2).data() == ""  # no single unit for the column
+    assert window.values.index(row, 3).data() == "—"  # and no total across units
+    i18n.install("vi")

@@ -8,6 +8,7 @@ read-only.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -157,7 +158,7 @@ class SideBySideModel(_Table):
         if column == 1:
             return row.name
         if column == 2:
-            return row.unit or next((v.unit for v in row.values.values() if v.unit), "")
+            return consolidate.column_unit(row)
         if column == 3:
             total = row.total()
             return format_number(total) if total is not None else "—"
@@ -461,8 +462,13 @@ class ConsolidationWindow(QMainWindow):
         line: Line = self.values.rows[i]
         names = dict(self.values.units)
         bars, words = [], []
+        # Bars compare numbers in one unit only: the unit most units wrote.
+        numbers = {c: v for c, v in line.values.items()
+                   if v.value is not None and v.kind == "number"}
+        units = Counter(consolidate.unit_key(v.unit) for v in numbers.values())
+        common = units.most_common(1)[0][0] if units else None
         for code, value in line.values.items():
-            if value.value is not None and value.kind == "number":
+            if code in numbers and consolidate.unit_key(value.unit) == common:
                 bars.append(Bar(names.get(code, code), float(value.value), value.text))
             else:
                 words.append(f"{names.get(code, code)}: {value.text}")
@@ -471,8 +477,8 @@ class ConsolidationWindow(QMainWindow):
         self.chart.set_bars(f"{line.name} — {self.period.currentText()}", bars)
         notes = []
         if words:
-            notes.append(self.tr("Not a single number, so not drawn: {list}").format(
-                list="; ".join(words)))
+            notes.append(self.tr("Not a single number in the same unit, so not drawn: {list}")
+                         .format(list="; ".join(words)))
         if missing:
             notes.append(self.tr("No value: {list}").format(list=", ".join(missing)))
         self.chart_note.setText("\n".join(notes))
