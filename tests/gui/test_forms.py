@@ -3,6 +3,8 @@ undone and redone across forms."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
@@ -169,3 +171,34 @@ def _walk(nodes: list[dict]) -> list[dict]:
         out.append(node)
         out.extend(_walk(node["children"]))
     return out
+
+
+def test_the_first_text_of_an_empty_field_goes_under_tasks_and_solutions(
+        qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    import json
+
+    from support import seed
+
+    i18n.install("vi")
+    data = seed(SEED_003)
+
+    def drop(nodes: list[dict]) -> list[dict]:
+        return [dict(n, children=drop(n["children"])) for n in nodes
+                if n.get("field") != "government"]
+
+    data["plan"]["sections"] = drop(data["plan"]["sections"])
+    path = tmp_path / "no-government-text.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    summary = service.import_plan_file(db, path)
+    editor = PlanEditor(db)
+    editor.open(summary.uid)
+    form = FieldForm(editor, "government", QWidget())
+    qtbot.addWidget(form)
+    form.show_plan(_plan(db))
+    assert form.sections.model.rowCount() == 0
+    form.sections.add(child=False)
+    plan = _plan(db)
+    tasks = next(s for s in _walk(plan["sections"]) if s["part"] == "tasks")
+    added = [c for c in _walk(plan["sections"]) if c.get("field") == "government"]
+    assert len(added) == 1 and added[0]["part"] == "tasks"
+    assert added[0]["uid"] in {c["uid"] for c in tasks["children"]}

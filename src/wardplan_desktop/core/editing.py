@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -367,6 +367,8 @@ class Place:
 
 
 def _siblings(session: Session, obj: Any) -> list[Any]:
+    """The other items under ``obj``'s stored parent (by its columns: works for an item
+    just deleted, whose relationships can no longer be loaded)."""
     model = type(obj)
     query = select(model).where(model.plan_id == obj.plan_id)
     if isinstance(obj, Section | Indicator):
@@ -415,6 +417,8 @@ def _regroup(indicator: Indicator, group: IndicatorGroup) -> None:
 
 
 def _siblings_at(session: Session, obj: Any, model: Any) -> list[Any]:
+    """The items under ``obj``'s parent as just set (by its relationships, which are
+    ahead of its columns until the next flush)."""
     query = select(model).where(model.plan_id == _plan_of(obj).id)
     if isinstance(obj, Section | Indicator):
         parent = obj.parent
@@ -579,11 +583,6 @@ def _delete_tree(session: Session, obj: Any) -> None:
     session.delete(obj)
 
 
-def plan_uid_of(db: Database, entity: str, uid: str) -> str:
-    with db.session(write=False) as session:
-        return _plan_of(_find(session, entity, uid)).uid
-
-
 def new_indicator(name: str, unit: str = "", direction: str = "higher_better",
                   catalogue_code: str | None = None, row_style: str = "item") -> dict[str, Any]:
     """A fresh indicator in plan-file form, e.g. from the catalogue."""
@@ -592,15 +591,12 @@ def new_indicator(name: str, unit: str = "", direction: str = "higher_better",
             "children": []}
 
 
-Apply = Callable[[Database], Saved]
-
 
 # --------------------------------------------------------------------------- history
 
 
 #: Tables whose recorded changes map onto an editable item.
-_ENTITY_OF_TABLE = {"plan": "plan", "section": "section", "indicator": "indicator",
-                    "key_task": "key_task", "footnote": "footnote"}
+_EDITABLE_TABLES = {"plan", "section", "indicator", "key_task", "footnote"}
 _DATE_PARTS = ("date_day", "date_month", "date_year")
 
 
@@ -637,7 +633,7 @@ def restore_target(change: Any) -> tuple[str, Any] | None:
     if change.entity == "plan" and change.attribute in _DATE_PARTS:
         old = int(change.old_value) if change.old_value not in (None, "") else None
         return "date", (change.attribute, old)
-    entity = _ENTITY_OF_TABLE.get(change.entity)
-    if entity is None or change.attribute not in EDITABLE[entity]:
+    entity = change.entity  # these tables are named as the items they hold
+    if entity not in _EDITABLE_TABLES or change.attribute not in EDITABLE[entity]:
         return None
     return "field", (entity, change.entity_uid, change.attribute, change.old_value or "")

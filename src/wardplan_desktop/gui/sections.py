@@ -85,6 +85,15 @@ class Node:
         return str(self.data["uid"])
 
 
+def _walk(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every section of a tree, in document order."""
+    out = []
+    for section in sections:
+        out.append(section)
+        out.extend(_walk(section.get("children", [])))
+    return out
+
+
 class SectionTreeModel(QAbstractItemModel):
     """The sections a form shows: those of one field, or those of no field."""
 
@@ -441,12 +450,23 @@ class SectionEditor(QWidget):
             place = Place(here.parent_uid, here.position + 1)
             like = node.data
         else:
-            place, like = Place(None, len(self._sections)), None
+            place, like = self._first_place()
         uid = self.editor.insert("section", self._new_section(like), place,
                                  self.tr("a section"))
         if uid:
             self.select(uid)
             self.text.setFocus()
+
+    def _first_place(self) -> tuple[Place, dict[str, Any] | None]:
+        """Where the first section of an empty form goes: a field's text under the
+        document's tasks and solutions (its part "tasks"), else at the end."""
+        if self.model.field is not None:
+            tasks = next((s for s in _walk(self._sections) if s.get("part") == "tasks"),
+                         None)
+            if tasks is not None:
+                return (Place(tasks["uid"], len(tasks.get("children", []))),
+                        {"kind": "paragraph", "part": "tasks", "field": self.model.field})
+        return Place(None, len(self._sections)), None
 
     def remove(self) -> None:
         self._flush()
