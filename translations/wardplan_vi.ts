@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>not made yet (it is made when a plan is first printed, exported or sent)</source>
+        <translation>chưa tạo (khóa được tạo khi lần đầu in, xuất hoặc gửi một kế hoạch)</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Phiên bản chương trình</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Thư mục dữ liệu</translation>
+    </message>
+    <message>
+        <source>Key fingerprint of this installation</source>
+        <translation>Dấu vân tay khóa của máy này</translation>
+    </message>
+    <message>
+        <source>Annual socio-economic development plans of wards, communes and townships.</source>
+        <translation>Kế hoạch phát triển kinh tế - xã hội hằng năm của phường, xã, thị trấn.</translation>
+    </message>
+    <message>
+        <source>About WardPlan Desktop</source>
+        <translation>Giới thiệu WardPlan Desktop</translation>
+    </message>
+</context>
+<context>
     <name>AddIndicatorDialog</name>
     <message>
         <source>Add a “Trong đó” row under “{name}”</source>
@@ -1541,6 +1568,13 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>Hướng dẫn sử dụng</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <source>Added</source>
@@ -2420,6 +2454,18 @@
     <message>
         <source>Go to the &amp;checks</source>
         <translation>Đến phần &amp;kiểm tra</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>&amp;About WardPlan Desktop</source>
+        <translation>Giới thiệu &amp;WardPlan Desktop</translation>
     </message>
     <message>
         <source>Opening the plan…</source>

@@ -22,6 +22,7 @@ LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 
 _installed: list[QTranslator] = []
+_current = DEFAULT_LANGUAGE
 
 
 def chosen_language(explicit: str | None = None) -> str:
@@ -35,9 +36,11 @@ def install(lang: str) -> bool:
     Returns False when the compiled translation is missing (the program then
     speaks English rather than failing).
     """
+    global _current
     for old in _installed:
         QCoreApplication.removeTranslator(old)
     _installed.clear()
+    _current = lang
     if lang == "en":
         return True
     ok = True
@@ -51,6 +54,11 @@ def install(lang: str) -> bool:
         elif name.startswith("wardplan"):
             ok = False
     return ok
+
+
+def current_language() -> str:
+    """The language last installed (the default before any)."""
+    return _current
 
 
 def tr(context: str, text: str) -> str:

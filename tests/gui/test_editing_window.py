@@ -143,3 +143,21 @@ def test_checks_model_passes_the_model_tester(qtbot: QtBot, db: Database,
     assert w.checks.model.rowCount() > 30
     first = w.checks.model.index(0).data()
     assert first.startswith("Lỗi: ")  # severity in words, not colour alone
+
+
+def test_help_shows_the_guide_in_the_users_language_and_about_names_the_key(
+        window: MainWindow, db: Database) -> None:
+    window.guide_action.trigger()
+    text = window.guide.browser.toPlainText()
+    assert "Hướng dẫn sử dụng" in text and "Không có nút Lưu" in text
+    document = window.guide.browser.document()
+    image = document.resource(2, "images/vi-03-kinh-te-2.png")  # 2 = ImageResource
+    assert image is not None and not image.isNull()
+    window.about_action.trigger()
+    about = window.about.label.text()
+    assert str(db.path.parent) in about and "chưa" in about.lower()
+    window._sealed()  # printing makes the keys
+    window.about_action.trigger()
+    from wardplan_desktop.core.sync.keys import load_identity
+
+    assert load_identity(db.path.parent).fingerprint in window.about.label.text()

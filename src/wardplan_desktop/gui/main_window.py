@@ -49,6 +49,7 @@ from .consolidation import ConsolidationWindow
 from .document_view import DocumentView
 from .fields import flush_all
 from .forms import FieldForm, GeneralForm, SignatureForm, TextForm, UnitForm
+from .help import AboutDialog, GuideDialog
 from .history_view import HistoryPanel
 from .indicator_table import IndicatorPanel
 from .models import IndicatorTableModel, PlanListModel, kind_text, local_time
@@ -213,6 +214,11 @@ class MainWindow(QMainWindow):
         self.sync_menu.addAction(self.receive_action)
         self.sync_menu.addSeparator()
         self.sync_menu.addAction(self.consolidate_action)
+        self.guide_action = self._action(self.show_guide, QKeySequence.StandardKey.HelpContents)
+        self.about_action = self._action(self.show_about)
+        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.guide_action)
+        self.help_menu.addAction(self.about_action)
 
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("main")
@@ -259,6 +265,9 @@ class MainWindow(QMainWindow):
         self.export_actions["docx"].setText(self.tr("Export as &Word…"))
         self.export_actions["xlsx"].setText(self.tr("Export appendices as &Excel…"))
         self.status_label.setText(self.tr("Data: {path}").format(path=self._db.path))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.guide_action.setText(self.tr("&User guide"))
+        self.about_action.setText(self.tr("&About WardPlan Desktop"))
 
     # ------------------------------------------------------------------ plans
 
@@ -602,6 +611,14 @@ class MainWindow(QMainWindow):
         self.refresh(self._plan["uid"] if self._plan else None)
         self.statusBar().showMessage(self.tr("Imported {count} files").format(count=imported),
                                      15000)
+
+    def show_guide(self) -> None:
+        self.guide = GuideDialog(self)
+        self.guide.show()
+
+    def show_about(self) -> None:
+        self.about = AboutDialog(self._db.path.parent, self)
+        self.about.open()
 
     def _update_role(self) -> None:
         role, _own = exchange.folder_role(self._db)
