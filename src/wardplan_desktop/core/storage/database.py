@@ -116,6 +116,25 @@ def _statements(script: str) -> Iterator[str]:
         raise ValueError("incomplete statement at the end of a migration")
 
 
+def copy_database(source: Path | str, target: Path, *, uri: bool = False) -> None:
+    """Copy a database into ``target`` with SQLite's online backup API.
+
+    The copy is consistent: the source's last committed state, even while another
+    connection is writing.  ``target`` is overwritten page by page through SQLite
+    (safe for a live database no one else writes meanwhile); ``uri`` lets the
+    source be opened as a ``file:`` URI, e.g. read-only.
+    """
+    src = sqlite3.connect(source, uri=uri, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        dst = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
 def backup_database(path: Path, reason: str) -> Path:
     """Copy the database beside itself with SQLite's online backup API."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -124,15 +143,7 @@ def backup_database(path: Path, reason: str) -> Path:
     while target.exists():
         n += 1
         target = path.with_name(f"{path.stem}.{reason}.{stamp}-{n}.bak")
-    src = sqlite3.connect(path)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    copy_database(path, target)
     return target
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Collection, Generator, Mapping
+from collections.abc import Callable, Collection, Generator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -35,7 +35,7 @@ from ... import __version__
 from ..errors import QT_TRANSLATE_NOOP, InputError, WardPlanError
 from ..interchange import codec
 from ..service import export_plan, find_plan
-from ..storage import history
+from ..storage import backups, history
 from ..storage.database import Database
 from ..storage.schema import Setting, utc_now
 from .keys import Identity, b64, fingerprint, unb64
@@ -224,7 +224,8 @@ class _Folder:
     per file, so each file sees the ones stored before it.
     """
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, before_write: Callable[[], None] | None = None) -> None:
+        self.before_write = before_write
         self.cursor = codec.driver_cursor(session)
         self.role = get_setting(session, ROLE)
         self.own = get_setting(session, OWN_UNIT)
@@ -296,6 +297,8 @@ class _Folder:
 
     def settle(self, out: Outcome) -> None:
         """Store what a checked file brings: the plan, or only a confirmed new key."""
+        if self.before_write is not None and (out.status == "imported" or out.repinned):
+            self.before_write()
         if out.status == "imported":
             self._apply(out)
         elif out.repinned:
@@ -572,19 +575,29 @@ def receive_files(db: Database, identity: Identity, files: list[tuple[str, bytes
     the files of the transaction then open are all not stored (never part of a file),
     and receiving them again stores them.  An unexpected error (a bug, a failing
     disk) ends the import there, likewise losing the files of the open transaction.
-    A preview is one unit of work, rolled back at the end.
+    A preview is one unit of work, rolled back at the end.  An import that stores
+    anything first backs the database up once (reason "sync"); a preview never does.
     """
     if not files:
         return []
     outcomes: list[Outcome] = []
     policy = RepinPolicy(repin)
     reads = _read_all(files, identity)
+    backed_up: list[Path] = []
+
+    def backup() -> None:
+        # Once per call, just before the first file is stored: the copy (another
+        # connection) holds the database as it was before this import.
+        if not backed_up:
+            backed_up.append(backups.make_backup(db, "sync"))
+            backups.rotate(db.path.parent)
+
     try:
         size = BATCH_FILES if apply else len(files)
         for start in range(0, len(files), size):
             with db.session() as session:
                 session.info[history.SUPPRESS] = True
-                folder = _Folder(session)
+                folder = _Folder(session, backup if apply else None)
                 for label, _raw in files[start:start + size]:
                     outcomes.append(folder.receive(label, next(reads), accept_new, policy))
                 if not apply:
