@@ -161,3 +161,22 @@ def test_help_shows_the_guide_in_the_users_language_and_about_names_the_key(
     from wardplan_desktop.core.sync.keys import load_identity
 
     assert load_identity(db.path.parent).fingerprint in window.about.label.text()
+
+
+def test_restoring_a_backup_from_the_window_brings_the_data_back(
+        window: MainWindow, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wardplan_desktop.core.storage import backups
+
+    backup = backups.make_backup(db, "start")
+    window.nav.setCurrentRow(window.pages.index(window.signature))
+    type_text(window.signature.signer, "Người ký tạm")
+    window.signature.signer.flush()
+    assert _plan(db)["signature"]["signer"] == "Người ký tạm"
+    window._restore_from(backup)
+    restored = service.export_plan(window.db, "P-MYPHU", 2024)["plan"]
+    assert restored["signature"]["signer"] == "Nguyễn Văn Kiền"
+    assert window.signature.signer.text() == "Nguyễn Văn Kiền"
+    assert window.editor.db is window.db and window.editor.stack.count() == 0
+    # The data replaced is itself kept, so the restore can be undone the same way.
+    assert any(b.reason == "restore" for b in backups.list_backups(window.db.path.parent))
+    window.db.close()

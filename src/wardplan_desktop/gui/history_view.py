@@ -249,9 +249,13 @@ class HistoryPanel(QWidget):
     ``editor``, which must be editing the plan shown.
     """
 
+    @property
+    def _db(self) -> Database:
+        """The editor's database (the window may reopen it, e.g. after a restore)."""
+        return self._editor.db
+
     def __init__(self, editor: PlanEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db: Database = editor.db
         self._editor = editor
         self._plan: dict[str, Any] | None = None
         self._stale = False  # a plan was given while hidden: read it when shown

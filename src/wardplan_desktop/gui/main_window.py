@@ -41,9 +41,11 @@ from ..core.documents.export import FORMATS
 from ..core.enums import Field
 from ..core.errors import MSG_CANNOT_READ_FILE, InputError, WardPlanError, describe_os_error
 from ..core.interchange.codec import write_atomically
-from ..core.storage.database import Database
+from ..core.storage import backups
+from ..core.storage.database import Database, open_data_folder
 from ..core.sync import exchange
 from ..core.sync.keys import Identity, has_identity, load_identity
+from .backup_dialog import RestoreDialog
 from .checks_panel import ChecksPanel
 from .consolidation import ConsolidationWindow
 from .document_view import DocumentView
@@ -184,6 +186,7 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(self.new_plan, QKeySequence.StandardKey.New)
         self.rollover_action = self._action(self.rollover)
         self.import_action = self._action(self.import_file, QKeySequence.StandardKey.Open)
+        self.restore_action = self._action(self.restore_backup)
         self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit)
         self.preview_action = self._action(self.preview, QKeySequence.StandardKey.Print)
         self.export_actions = {fmt: self._action(lambda _=False, f=fmt: self.export(f))
@@ -197,6 +200,8 @@ class MainWindow(QMainWindow):
         self.file_menu = self.menuBar().addMenu("")
         for action in (self.new_action, self.rollover_action, self.import_action):
             self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.restore_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = self.menuBar().addMenu("")
@@ -250,6 +255,7 @@ class MainWindow(QMainWindow):
         self.new_action.setText(self.tr("&New plan…"))
         self.rollover_action.setText(self.tr("&Roll over to next year…"))
         self.import_action.setText(self.tr("&Import plan file…"))
+        self.restore_action.setText(self.tr("Restore from a &backup…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.undo_action.setText(self.tr("&Undo"))
@@ -611,6 +617,33 @@ class MainWindow(QMainWindow):
         self.refresh(self._plan["uid"] if self._plan else None)
         self.statusBar().showMessage(self.tr("Imported {count} files").format(count=imported),
                                      15000)
+
+    @property
+    def db(self) -> Database:
+        """The open database (a restore replaces it)."""
+        return self._db
+
+    def restore_backup(self) -> None:
+        """Choose a backup; after a confirmation naming what is replaced, bring it back."""
+        flush_all(self)
+        folder = self._db.path.parent
+        self.restore_dialog = RestoreDialog(folder, self, on_restore=self._restore_from)
+        self.restore_dialog.exec()
+
+    def _restore_from(self, backup: Path) -> None:
+        folder = self._db.path.parent
+        self._db.close()
+        try:
+            backups.restore(folder, backup)
+        finally:
+            # Open again whatever happened: the restore changes all or nothing.
+            self._db = open_data_folder(folder)
+            self.editor.db = self._db
+            self._plan = None
+            self.refresh()
+            self._update_role()
+        self.statusBar().showMessage(self.tr("Restored the data of {when}").format(
+            when=backup.name), 15000)
 
     def show_guide(self) -> None:
         self.guide = GuideDialog(self)
