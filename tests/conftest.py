@@ -17,9 +17,10 @@ from wardplan_desktop.core.storage.database import Database, open_data_folder  #
 
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """No test ever touches the real user data folder."""
+    """No test ever touches the real user data folder, nor writes the real log."""
     folder = tmp_path / "data"
     monkeypatch.setenv("WARDPLAN_DATA_DIR", str(folder))
+    monkeypatch.setenv("WARDPLAN_LOG_DIR", str(tmp_path / "log"))
     return folder
 
 

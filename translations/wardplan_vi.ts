@@ -106,6 +106,73 @@
         <source>WardPlan Desktop</source>
         <translation>WardPlan Desktop</translation>
     </message>
+    <message>
+        <source>The data folder {folder} is in use by another program (perhaps WardPlan Desktop started by another user or on another computer), which does not answer. WardPlan Desktop cannot start on it now. Close the other program and start again.</source>
+        <translation>Thư mục dữ liệu {folder} đang được một chương trình khác sử dụng (có thể là WardPlan Desktop do người dùng khác hoặc máy tính khác mở) và chương trình đó không trả lời. WardPlan Desktop chưa thể khởi động trên thư mục này. Hãy đóng chương trình kia rồi mở lại.</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} cannot be opened.</source>
+        <translation>Không mở được thư mục dữ liệu {folder}.</translation>
+    </message>
+    <message>
+        <source>You can choose another folder for your data, or quit.</source>
+        <translation>Có thể chọn một thư mục khác để lưu dữ liệu, hoặc thoát.</translation>
+    </message>
+    <message>
+        <source>Choose another folder…</source>
+        <translation>Chọn thư mục khác…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>Choose a folder for WardPlan data</source>
+        <translation>Chọn thư mục lưu dữ liệu WardPlan</translation>
+    </message>
+</context>
+<context>
+    <name>BackupModel</name>
+    <message>
+        <source>Made</source>
+        <translation>Thời điểm sao lưu</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Plans held</source>
+        <translation>Số kế hoạch</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>When the program started</source>
+        <translation>Khi mở chương trình</translation>
+    </message>
+    <message>
+        <source>Before receiving files</source>
+        <translation>Trước khi nhận tệp</translation>
+    </message>
+    <message>
+        <source>Before upgrading the database</source>
+        <translation>Trước khi nâng cấp cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Trước khi khôi phục</translation>
+    </message>
+    <message>
+        <source>Cannot be read</source>
+        <translation>Không đọc được</translation>
+    </message>
+    <message>
+        <source>{plans} plans of {units} units</source>
+        <translation>{plans} kế hoạch của {units} đơn vị</translation>
+    </message>
 </context>
 <context>
     <name>ChangesModel</name>
@@ -749,6 +816,47 @@
     <message>
         <source>Writing {path}…</source>
         <translation>Đang ghi {path}…</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <source>WardPlan Desktop: unexpected error</source>
+        <translation>WardPlan Desktop: lỗi không mong đợi</translation>
+    </message>
+    <message>
+        <source>The program met an unexpected error.</source>
+        <translation>Chương trình gặp một lỗi không mong đợi.</translation>
+    </message>
+    <message>
+        <source>Your changes are saved one at a time as you make them: everything before the action that failed is stored safely. That last action may not have been saved; check it if you continue.
+
+The details were written to the log file:
+{path}
+
+Please send this file to whoever supports the program.</source>
+        <translation>Mọi thay đổi được lưu ngay khi thực hiện: tất cả những gì trước thao tác bị lỗi đều đã được lưu an toàn. Riêng thao tác cuối cùng có thể chưa được lưu; nếu tiếp tục, hãy kiểm tra lại.
+
+Chi tiết lỗi đã được ghi vào tệp nhật ký:
+{path}
+
+Vui lòng gửi tệp này cho người hỗ trợ chương trình.</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Sao chép chi tiết</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>Mở thư mục nhật ký</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Tiếp tục</translation>
     </message>
 </context>
 <context>
@@ -1475,6 +1583,22 @@
     <message>
         <source>A recipient</source>
         <translation>Mỗi nơi nhận</translation>
+    </message>
+    <message>
+        <source>The file {path} is not a WardPlan Desktop database; nothing was restored.</source>
+        <translation>Tệp {path} không phải là cơ sở dữ liệu của WardPlan Desktop; chưa khôi phục gì.</translation>
+    </message>
+    <message>
+        <source>The backup {path} was made by a newer version of WardPlan Desktop (schema {found}; this version knows up to {supported}). Update the program to restore it; nothing was restored.</source>
+        <translation>Bản sao lưu {path} do phiên bản WardPlan Desktop mới hơn tạo ra (lược đồ {found}; phiên bản này chỉ đọc được đến {supported}). Hãy cập nhật chương trình rồi khôi phục; chưa khôi phục gì.</translation>
+    </message>
+    <message>
+        <source>The backup {path} is damaged ({detail}). Choose another backup; nothing was restored.</source>
+        <translation>Bản sao lưu {path} bị hỏng ({detail}). Hãy chọn bản sao lưu khác; chưa khôi phục gì.</translation>
+    </message>
+    <message>
+        <source>The backup {path} does not exist any more; nothing was restored.</source>
+        <translation>Bản sao lưu {path} không còn nữa; chưa khôi phục gì.</translation>
     </message>
 </context>
 <context>
@@ -2440,6 +2564,10 @@
         <translation>&amp;Chuyển sang năm sau…</translation>
     </message>
     <message>
+        <source>Restore from a &amp;backup…</source>
+        <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
@@ -2546,6 +2674,10 @@
     <message>
         <source>Imported {count} files</source>
         <translation>Đã nhập {count} tệp</translation>
+    </message>
+    <message>
+        <source>Restored the data of {when}</source>
+        <translation>Đã khôi phục dữ liệu của bản {when}</translation>
     </message>
 </context>
 <context>
@@ -2858,6 +2990,53 @@
     <message>
         <source>Do not accept</source>
         <translation>Không chấp nhận</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Khôi phục bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Backups are made when the program starts (once a day), before files are received and before a restore. Restoring replaces all the data of this folder; the current data is backed up first, so a restore can be undone.</source>
+        <translation>Bản sao lưu được tạo khi mở chương trình (mỗi ngày một lần), trước khi nhận tệp và trước khi khôi phục. Khôi phục sẽ thay toàn bộ dữ liệu của thư mục này; dữ liệu hiện tại được sao lưu trước, nên việc khôi phục có thể đảo ngược.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Khôi phục…</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>&amp;Mở thư mục</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Đó&amp;ng</translation>
+    </message>
+    <message>
+        <source>data that cannot be read</source>
+        <translation>dữ liệu không đọc được</translation>
+    </message>
+    <message>
+        <source>{plans} plans, last changed {when}</source>
+        <translation>{plans} kế hoạch, sửa lần cuối {when}</translation>
+    </message>
+    <message>
+        <source>Replace the current data with the backup made {when}?</source>
+        <translation>Thay dữ liệu hiện tại bằng bản sao lưu lúc {when}?</translation>
+    </message>
+    <message>
+        <source>The current data ({current}) will be replaced by the backup ({backup}). Changes made since the backup are no longer shown, but the current data is backed up first, so this restore can be undone.</source>
+        <translation>Dữ liệu hiện tại ({current}) sẽ được thay bằng bản sao lưu ({backup}). Những thay đổi sau thời điểm sao lưu sẽ không còn hiển thị, nhưng dữ liệu hiện tại được sao lưu trước, nên có thể đảo ngược việc khôi phục này.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>

@@ -13,11 +13,20 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from support import SEED_000, SEED_003
+from wardplan_desktop import i18n
 from wardplan_desktop.core import service
 from wardplan_desktop.core.errors import MSG_DB_LOCKED, StorageError
 from wardplan_desktop.core.storage import backups
 from wardplan_desktop.core.storage.database import DB_FILENAME, Database
 from wardplan_desktop.gui.backup_dialog import RestoreDialog
+
+
+@pytest.fixture(autouse=True)
+def _english(qapp: object) -> object:
+    """These tests read the dialog's English texts."""
+    i18n.install("en")
+    yield
+    i18n.install("vi")
 
 
 def dump(path: Path) -> list[str]:
