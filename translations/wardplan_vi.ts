@@ -87,22 +87,6 @@
 <context>
     <name>App</name>
     <message>
-        <source>Welcome to WardPlan Desktop</source>
-        <translation>Chào mừng đến với WardPlan Desktop</translation>
-    </message>
-    <message>
-        <source>There are no plans yet. Load three sample ward plans to look around? You can delete them later.</source>
-        <translation>Chưa có kế hoạch nào. Nạp ba kế hoạch mẫu của các phường để xem thử? Có thể xóa chúng sau.</translation>
-    </message>
-    <message>
-        <source>Load sample plans</source>
-        <translation>Nạp kế hoạch mẫu</translation>
-    </message>
-    <message>
-        <source>Start empty</source>
-        <translation>Bắt đầu với dữ liệu trống</translation>
-    </message>
-    <message>
         <source>WardPlan Desktop</source>
         <translation>WardPlan Desktop</translation>
     </message>
@@ -1600,6 +1584,34 @@ Vui lòng gửi tệp này cho người hỗ trợ chương trình.</translation
         <source>The backup {path} does not exist any more; nothing was restored.</source>
         <translation>Bản sao lưu {path} không còn nữa; chưa khôi phục gì.</translation>
     </message>
+    <message>
+        <source>This data folder is already in use; it is set up only while it is empty.</source>
+        <translation>Thư mục dữ liệu này đã được sử dụng; chỉ thiết lập được khi thư mục còn trống.</translation>
+    </message>
+    <message>
+        <source>Fill in: {missing}.</source>
+        <translation>Hãy điền: {missing}.</translation>
+    </message>
+    <message>
+        <source>&quot;{level}&quot; is not a level the program knows.</source>
+        <translation>&quot;{level}&quot; không phải là một cấp hành chính chương trình biết.</translation>
+    </message>
+    <message>
+        <source>the unit&apos;s code</source>
+        <translation>mã đơn vị</translation>
+    </message>
+    <message>
+        <source>the unit&apos;s name</source>
+        <translation>tên đơn vị</translation>
+    </message>
+    <message>
+        <source>the upper level&apos;s code</source>
+        <translation>mã đơn vị cấp trên</translation>
+    </message>
+    <message>
+        <source>the upper level&apos;s name</source>
+        <translation>tên đơn vị cấp trên</translation>
+    </message>
 </context>
 <context>
     <name>FieldForm</name>
@@ -1630,6 +1642,13 @@ Vui lòng gửi tệp này cho người hỗ trợ chương trình.</translation
     <message>
         <source>a key task</source>
         <translation>nhiệm vụ trọng tâm</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>First start</source>
+        <translation>Bắt đầu sử dụng</translation>
     </message>
 </context>
 <context>
@@ -3567,6 +3586,103 @@ Vui lòng gửi tệp này cho người hỗ trợ chương trình.</translation
     <message>
         <source>&amp;Words:</source>
         <translation>&amp;Nội dung:</translation>
+    </message>
+</context>
+<context>
+    <name>_Choice</name>
+    <message>
+        <source>Welcome to WardPlan Desktop</source>
+        <translation>Chào mừng đến với WardPlan Desktop</translation>
+    </message>
+    <message>
+        <source>What will this computer be used for? You can change the details later.</source>
+        <translation>Máy tính này sẽ dùng vào việc gì? Các thông tin có thể sửa lại sau.</translation>
+    </message>
+    <message>
+        <source>&amp;Ward, commune or township: write our plan</source>
+        <translation>&amp;Phường, xã, thị trấn: soạn kế hoạch của đơn vị</translation>
+    </message>
+    <message>
+        <source>&amp;Upper level: receive and consolidate the wards&apos; plans</source>
+        <translation>Cấp &amp;trên: nhận và tổng hợp kế hoạch của các phường</translation>
+    </message>
+    <message>
+        <source>&amp;Explore with the sample plans first</source>
+        <translation>&amp;Xem thử với các kế hoạch mẫu trước</translation>
+    </message>
+</context>
+<context>
+    <name>_Upper</name>
+    <message>
+        <source>Your office</source>
+        <translation>Cơ quan của bạn</translation>
+    </message>
+    <message>
+        <source>The wards&apos; files are addressed to this code.</source>
+        <translation>Các phường gửi tệp đến mã này.</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>&amp;Cấp:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Tên:</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Mã:</translation>
+    </message>
+</context>
+<context>
+    <name>_Ward</name>
+    <message>
+        <source>Your ward</source>
+        <translation>Đơn vị của bạn</translation>
+    </message>
+    <message>
+        <source>As printed in the header of your documents.</source>
+        <translation>Ghi như ở phần đầu các văn bản của đơn vị.</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>&amp;Cấp:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Tên:</translation>
+    </message>
+    <message>
+        <source>&amp;Code (as the upper level knows you):</source>
+        <translation>&amp;Mã đơn vị (theo cấp trên):</translation>
+    </message>
+    <message>
+        <source>&amp;Place name in the date line:</source>
+        <translation>Địa danh &amp;ghi ở dòng ngày tháng:</translation>
+    </message>
+    <message>
+        <source>Upper level&apos;s n&amp;ame:</source>
+        <translation>Tên đơn vị cấp t&amp;rên:</translation>
+    </message>
+    <message>
+        <source>Upper level&apos;s c&amp;ode:</source>
+        <translation>Mã đơn &amp;vị cấp trên:</translation>
+    </message>
+    <message>
+        <source>Upper level&apos;s le&amp;vel:</source>
+        <translation>Cấ&amp;p của cấp trên:</translation>
+    </message>
+    <message>
+        <source>&amp;Signer:</source>
+        <translation>Người &amp;ký:</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s &amp;position:</source>
+        <translation>C&amp;hức vụ người ký:</translation>
+    </message>
+    <message>
+        <source>First plan for the &amp;year:</source>
+        <translation>Kế hoạch đầu tiên cho &amp;năm:</translation>
     </message>
 </context>
 </TS>

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, qVersion
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from . import __version__, i18n
 from .core import service
@@ -39,22 +39,21 @@ def demo_files() -> list[Path]:
     return sorted(resource_path("demo").glob("*.json"))
 
 
-def offer_demo(db: Database, parent: object = None) -> bool:
-    """On a first run (no plans at all), offer to load the sample plans."""
-    if service.list_plans(db):
-        return False
-    translate = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Icon.Question, translate("App", "Welcome to WardPlan Desktop"),
-                      translate("App", "There are no plans yet. Load three sample ward plans to "
-                                "look around? You can delete them later."))
-    load = box.addButton(translate("App", "Load sample plans"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(translate("App", "Start empty"), QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-    if box.clickedButton() is not load:
-        return False
+def load_samples(db: Database) -> None:
     for path in demo_files():
         service.import_plan_file(db, path)
-    return True
+
+
+def first_start(db: Database) -> bool:
+    """On an empty data folder, the first-start wizard: a ward, an upper level, or the
+    sample plans.  Returns whether the folder was set up."""
+    from .core.sync.exchange import folder_role
+    from .gui.first_run import FirstRunWizard
+
+    if service.list_plans(db) or folder_role(db)[0]:
+        return False
+    wizard = FirstRunWizard(db, lambda: load_samples(db))
+    return wizard.exec() == QDialog.DialogCode.Accepted
 
 
 def _show_window(window: QWidget) -> None:
@@ -167,7 +166,7 @@ def _run(args: argparse.Namespace, app: QApplication, folder: Path, exec_: bool)
     try:
         if not args.smoke_test and exec_:
             _backup_at_start(db)
-            offer_demo(db)
+            first_start(db)
         window = MainWindow(db)
         if instance is not None:
             instance.activate_requested.connect(lambda: _show_window(window))

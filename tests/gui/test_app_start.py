@@ -19,7 +19,7 @@ def _quick_start(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The log in a temporary folder, no event loop, no first-run question."""
     monkeypatch.setenv(logs.LOG_DIR_ENV, str(tmp_path / "log"))
     monkeypatch.setattr(QApplication, "exec", lambda *args: 0)
-    monkeypatch.setattr(app_module, "offer_demo", lambda *args, **kwargs: False)
+    monkeypatch.setattr(app_module, "first_start", lambda *args, **kwargs: False)
     yield tmp_path / "log" / logs.LOG_FILENAME
     logs.shutdown_logging()
 

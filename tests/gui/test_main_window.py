@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -90,24 +89,58 @@ def test_assessment_columns_compute_percent_and_status(loaded_db: Database) -> N
     assert model.index(row, n - 2).data() == "Vượt"
 
 
-def test_first_run_offers_the_sample_plans(
-        qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    shown = []
+def test_first_start_offers_ward_upper_level_or_the_sample_plans(
+        qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QDialog
 
-    def fake_exec(box: QMessageBox) -> int:
-        shown.append(box.text())
-        accept = next(b for b in box.buttons()
-                      if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
-        assert accept.text() == "Nạp kế hoạch mẫu"
-        accept.click()
-        return 0
+    from wardplan_desktop.core.storage.database import open_data_folder
+    from wardplan_desktop.core.sync import exchange
+    from wardplan_desktop.gui.first_run import SAMPLES, UPPER, WARD, FirstRunWizard
 
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    assert app_module.offer_demo(db) is True
-    assert "Chưa có kế hoạch nào" in shown[0]
+    seen: list[FirstRunWizard] = []
+
+    def finish(choice: int) -> object:
+        def run(wizard: FirstRunWizard) -> int:
+            seen.append(wizard)
+            wizard.choice.group.button(choice).setChecked(True)
+            if choice == WARD:
+                w = wizard.ward
+                assert not w.isComplete()
+                w.level.setCurrentText("phường")
+                w.name.setText("Phường Hòa Thuận")
+                w._suggest_place(w.name.text())
+                w.code.setText("P-HOATHUAN")
+                w.upper_name.setText("Thành phố Cao Lãnh")
+                w.upper_code.setText("TP-CAOLANH")
+                w.signer.setText("Trần Thị Mai")
+                w.year.setValue(2026)
+                assert w.isComplete() and w.place.text() == "Hòa Thuận"
+            elif choice == UPPER:
+                wizard.upper.name.setText("Thành phố Cao Lãnh")
+                wizard.upper.code.setText("TP-CAOLANH")
+            return QDialog.DialogCode.Accepted if wizard.apply() else 0
+        return run
+
+    monkeypatch.setattr(FirstRunWizard, "exec", finish(SAMPLES))
+    assert app_module.first_start(db) is True
     assert len(service.list_plans(db)) == len(app_module.demo_files()) == 3
-    assert app_module.offer_demo(db) is False  # only on a first run
-    assert len(shown) == 1
+    assert app_module.first_start(db) is False and len(seen) == 1  # only on a first start
+
+    ward = open_data_folder(tmp_path / "ward")
+    monkeypatch.setattr(FirstRunWizard, "exec", finish(WARD))
+    assert app_module.first_start(ward) is True
+    plan = service.export_plan(ward, "P-HOATHUAN", 2026)["plan"]
+    assert plan["unit"]["upper"]["code"] == "TP-CAOLANH" and plan["place"] == "Hòa Thuận"
+    assert plan["issuing_body"] == ["ỦY BAN NHÂN DÂN", "PHƯỜNG HÒA THUẬN"]
+    assert plan["signature"]["signer"] == "Trần Thị Mai"
+    assert exchange.folder_role(ward) == ("ward", "P-HOATHUAN")
+    ward.close()
+
+    upper = open_data_folder(tmp_path / "upper")
+    monkeypatch.setattr(FirstRunWizard, "exec", finish(UPPER))
+    assert app_module.first_start(upper) is True
+    assert exchange.folder_role(upper) == ("upper", "TP-CAOLANH")
+    upper.close()
 
 
 def test_demo_files_are_the_seed_fixtures() -> None:
