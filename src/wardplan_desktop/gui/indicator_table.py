@@ -77,6 +77,7 @@ from PySide6.QtWidgets import (
 
 from ..core import catalogue
 from ..core.achievement import evaluate
+from ..core.documents import layout
 from ..core.editing import Place, new_indicator
 from ..core.enums import Direction, Period, RowStyle, SetBy, Status
 from ..core.errors import WardPlanError
@@ -265,13 +266,7 @@ class IndicatorEditModel(QAbstractTableModel):
             nonlocal counter
             for position, node in enumerate(nodes):
                 style = node.get("row_style", RowStyle.ITEM)
-                label = node.get("label")
-                if label is None:
-                    if depth == 0 and style == RowStyle.ITEM:
-                        counter += 1
-                        label = str(counter)
-                    else:
-                        label = "-" if style == RowStyle.SUB_ITEM else ""
+                label, counter = layout.row_label(node, depth, counter)
                 if mine:
                     rows.append(_Row(
                         "indicator", node["uid"], group["uid"], label, node["name"], parent,

@@ -298,6 +298,19 @@ def _values(node: dict[str, Any]) -> dict[tuple[int, str], Value]:
     return {(v["year"], v["period"]): value_from_entry(v) for v in node.get("values", [])}
 
 
+def row_label(node: dict[str, Any], depth: int, counter: int) -> tuple[str, int]:
+    """The number an indicator row prints, and the item counter after it: the row's own
+    label when it has one, else the next number for a top-level item, "-" for a
+    sub-item and nothing for a "Trong đó" row."""
+    label = node.get("label")
+    if label is not None:
+        return label, counter
+    style = node.get("row_style", RowStyle.ITEM)
+    if depth == 0 and style == RowStyle.ITEM:
+        return str(counter + 1), counter + 1
+    return ("-" if style == RowStyle.SUB_ITEM else ""), counter
+
+
 def indicator_rows(plan: dict[str, Any], appendix: dict[str, Any]) -> list[TableRow]:
     """The rows of an indicator appendix, in order, with every column's cell."""
     columns = appendix["columns"]
@@ -325,13 +338,7 @@ def indicator_rows(plan: dict[str, Any], appendix: dict[str, Any]) -> list[Table
             nonlocal counter
             for node in nodes:
                 style = node.get("row_style", RowStyle.ITEM)
-                label = node.get("label")
-                if label is None:
-                    if depth == 0 and style == RowStyle.ITEM:
-                        counter += 1
-                        label = str(counter)
-                    else:
-                        label = "-" if style == RowStyle.SUB_ITEM else ""
+                label, counter = row_label(node, depth, counter)
                 name = node["name"]
                 if style == RowStyle.BREAKDOWN:
                     name = f"Trong đó: {name}"
