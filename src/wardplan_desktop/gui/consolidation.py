@@ -9,6 +9,7 @@ read-only.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -73,6 +74,11 @@ def _status_text(status: str) -> str:
 class _Table(QAbstractTableModel):
     """A read-only table of rows; subclasses say the headers and each cell."""
 
+    #: The column titles, in the user's language (each subclass defines it).
+    headers: Callable[[], list[str]]
+    #: The words of one cell (each subclass defines it).
+    cell: Callable[[Any, int], str]
+
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[Any] = []
@@ -81,12 +87,6 @@ class _Table(QAbstractTableModel):
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
-
-    def headers(self) -> list[str]:
-        raise NotImplementedError
-
-    def cell(self, row: Any, column: int) -> str:
-        raise NotImplementedError
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.rows)

@@ -10,6 +10,7 @@ the clerk is in the middle of typing.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFocusEvent
@@ -28,6 +29,9 @@ class _AutoSave:
     """The shared behaviour; mixed into a text widget."""
 
     commit: Signal
+    #: The text in the widget, and putting text in it (each widget class defines them).
+    current: Callable[[], str]
+    _set: Callable[[str], None]
 
     def _setup(self) -> None:
         self._stored = ""
@@ -36,12 +40,6 @@ class _AutoSave:
         self._timer.setSingleShot(True)
         self._timer.setInterval(IDLE_MS)
         self._timer.timeout.connect(self.flush)
-
-    def current(self) -> str:
-        raise NotImplementedError
-
-    def _set(self, text: str) -> None:
-        raise NotImplementedError
 
     def pending(self) -> bool:
         return tidy(self.current()) != tidy(self._stored)
