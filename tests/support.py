@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,6 +13,11 @@ from wardplan_desktop.core.interchange import codec
 
 if TYPE_CHECKING:
     from wardplan_desktop.core.storage.database import Database
+
+#: The full run (``WARDPLAN_FULL=1 bash scripts/test.sh``): reliability trials at their
+#: full counts (100 kills during edits, 10,000 mutated sync files) instead of the
+#: smaller counts of an everyday run.
+FULL = os.environ.get("WARDPLAN_FULL") == "1"
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = sorted((FIXTURES / "seeds").glob("*.json"))
