@@ -559,54 +559,60 @@ def plan_rows(data: dict[str, Any], values: dict[int, Value] | None = None) -> P
                       json.dumps(a["columns"], ensure_ascii=False))
                      for i, a in enumerate(p.get("appendices", []))],
     }
+    # The tree walks are functions of their own, not closures: a closure that calls
+    # itself is a reference cycle, which would keep every row alive until Python's
+    # cycle collector came by (plans are read by the thousand).
     sections: list[tuple[Any, ...]] = []
-
-    def visit_sections(nodes: list[dict[str, Any]], parent: int | None, part: str,
-                       field: str | None) -> None:
-        for i, n in enumerate(nodes):
-            number = len(sections)
-            n_part, n_field = n.get("part", part), n.get("field", field)
-            sections.append((number, n.get("uid") or new_uid(), parent, i, n["kind"],
-                             n.get("label", ""), n["text"], n_part, n_field,
-                             n.get("role", ""), n.get("emphasis", "none")))
-            visit_sections(n.get("children", []), number, n_part, n_field)
-
-    visit_sections(p.get("sections", []), None, "other", None)
+    _section_rows(p.get("sections", []), None, "other", None, sections)
     tables["section"] = sections
-
     groups: list[tuple[Any, ...]] = []
     indicators: list[tuple[Any, ...]] = []
     value_rows: list[tuple[Any, ...]] = []
-
-    def visit_indicators(nodes: list[dict[str, Any]], group: int, parent: int | None) -> None:
-        for i, n in enumerate(nodes):
-            number = len(indicators)
-            indicators.append((number, n.get("uid") or new_uid(), group, parent, i,
-                               n.get("label"), n["name"], n.get("unit", ""),
-                               n.get("direction", "higher_better"), n.get("set_by", "ward"),
-                               n.get("catalogue_code"),
-                               n.get("row_style", "sub_item" if parent is not None else "item"),
-                               n.get("note", "")))
-            for entry in n.get("values", []):
-                value = values.get(id(entry)) or value_from_entry(entry)
-                value_rows.append((number, entry["year"], entry["period"], value.text,
-                                   value.kind.value, _decimal_text(value.value),
-                                   _decimal_text(value.low), _decimal_text(value.high),
-                                   _decimal_text(value.numerator),
-                                   _decimal_text(value.denominator), value.unit, value.base,
-                                   value.base_year))
-            visit_indicators(n.get("children", []), group, number)
-
     for i, g in enumerate(p.get("indicator_groups", [])):
         number = len(groups)
         groups.append((number, g.get("uid") or new_uid(), i, g["field"], g.get("label", ""),
                        g["title"]))
-        visit_indicators(g.get("indicators", []), number, None)
+        _indicator_rows(g.get("indicators", []), number, None, values, indicators, value_rows)
     tables["indicator_group"] = groups
     tables["indicator"] = indicators
     tables["indicator_value"] = value_rows
     return PlanRows(p["unit"], plan, tables)
 
+
+
+def _section_rows(nodes: list[dict[str, Any]], parent: int | None, part: str,
+                  field: str | None, out: list[tuple[Any, ...]]) -> None:
+    """The section rows of ``nodes`` and their descendants, numbered in order from 0."""
+    for i, n in enumerate(nodes):
+        number = len(out)
+        n_part, n_field = n.get("part", part), n.get("field", field)
+        out.append((number, n.get("uid") or new_uid(), parent, i, n["kind"],
+                    n.get("label", ""), n["text"], n_part, n_field,
+                    n.get("role", ""), n.get("emphasis", "none")))
+        _section_rows(n.get("children", []), number, n_part, n_field, out)
+
+
+def _indicator_rows(nodes: list[dict[str, Any]], group: int, parent: int | None,
+                    values: dict[int, Value], out: list[tuple[Any, ...]],
+                    value_rows: list[tuple[Any, ...]]) -> None:
+    """The indicator rows of ``nodes`` and their descendants, and the rows of their values."""
+    for i, n in enumerate(nodes):
+        number = len(out)
+        out.append((number, n.get("uid") or new_uid(), group, parent, i,
+                    n.get("label"), n["name"], n.get("unit", ""),
+                    n.get("direction", "higher_better"), n.get("set_by", "ward"),
+                    n.get("catalogue_code"),
+                    n.get("row_style", "sub_item" if parent is not None else "item"),
+                    n.get("note", "")))
+        for entry in n.get("values", []):
+            value = values.get(id(entry)) or value_from_entry(entry)
+            value_rows.append((number, entry["year"], entry["period"], value.text,
+                               value.kind.value, _decimal_text(value.value),
+                               _decimal_text(value.low), _decimal_text(value.high),
+                               _decimal_text(value.numerator),
+                               _decimal_text(value.denominator), value.unit, value.base,
+                               value.base_year))
+        _indicator_rows(n.get("children", []), group, number, values, out, value_rows)
 
 class RowIds:
     """Hands out free row identifiers, table by table, within one write transaction.
