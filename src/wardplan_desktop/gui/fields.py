@@ -4,7 +4,7 @@ There is no Save button to forget.  A widget emits ``commit(text)`` once the
 clerk stops typing for :data:`IDLE_MS` or leaves the field (or the window
 closes, see :func:`flush_all`), only if the text differs from what is stored;
 ``show_text`` puts stored text in without emitting and never overwrites what
-the clerk is in the middle of typing.
+the clerk is in the middle of typing, nor typing whose save was refused.
 """
 
 from __future__ import annotations
@@ -12,11 +12,14 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
 IDLE_MS = 800
+
+#: The fields whose typing is being saved right now (the innermost last).
+_saving: list[_AutoSave] = []
 
 
 def tidy(text: str) -> str:
@@ -36,6 +39,7 @@ class _AutoSave:
     def _setup(self) -> None:
         self._stored = ""
         self._sent: str | None = None  # committed, not yet confirmed by show_text
+        self._retry = False  # the last save was refused for a reason that passes
         self._timer = QTimer(self)  # type: ignore[arg-type]
         self._timer.setSingleShot(True)
         self._timer.setInterval(IDLE_MS)
@@ -50,26 +54,48 @@ class _AutoSave:
         While the clerk types, the stored text is often the tidied form of what
         the field holds ("Trần " is stored as "Trần"): the field keeps its own
         text, cursor and undo then.  A stored text that really differs (an undo,
-        a restore) replaces it, unless typing is waiting to be saved.
+        a restore) replaces it, unless typing is waiting to be saved: typed
+        since the last save, or refused (a refresh after another edit must not
+        wipe it).
         """
-        self._stored, self._sent = text, None
-        if self._timer.isActive():
+        self._stored = text
+        if self._timer.isActive() or self._refused():
             return
+        self._sent = None
         if tidy(self.current()) != tidy(text):
             self._set(text)
+
+    def _refused(self) -> bool:
+        """The field holds typing it sent, unchanged since, whose save was refused."""
+        return self._sent is not None and self.current() == self._sent \
+            and all(field is not self for field in _saving)
 
     def flush(self) -> None:
         """Commit what was typed, if it differs from what is stored.
 
         The stored text changes only when the window shows the saved plan again
         (``show_text``): a refused save leaves the field pending, with the typed
-        text still in it, so nothing typed is lost and leaving the field retries.
+        text still in it, so nothing typed is lost.  The same text is not sent
+        again (one refusal, one message) unless the reason may have passed
+        (:func:`retry_later`: a full disk, a locked database): then leaving the
+        field, or closing the window, tries again.
         """
         self._timer.stop()
         text = self.current()
-        if self.pending() and text != self._sent:
-            self._sent = text
-            self.commit.emit(text)
+        if self.pending() and (text != self._sent or self._retry):
+            self._sent, self._retry = text, False
+            _saving.append(self)
+            try:
+                self.commit.emit(text)
+            finally:
+                _saving.pop()
+
+    def hold(self, text: str) -> None:
+        """Put back typing whose save was refused after the field had moved on (to
+        another section): it stays pending, and leaving the field sends it again."""
+        self._timer.stop()
+        self._set(text)
+        self._sent, self._retry = text, True
 
     def _typed(self) -> None:
         self._sent = None
@@ -83,10 +109,18 @@ class AutoSaveLine(QLineEdit, _AutoSave):
         super().__init__(parent)
         self._setup()
         self.textEdited.connect(self._typed)
-        self.editingFinished.connect(self.flush)
+        # Enter saves, and so does every leaving of the line: editingFinished is not
+        # emitted on leaving a line whose text was entered already, and a save
+        # refused on Enter is tried again when the clerk moves on.
+        self.returnPressed.connect(self.flush)
 
     def current(self) -> str:
         return self.text()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        if event.reason() != Qt.FocusReason.PopupFocusReason:  # not for a context menu
+            self.flush()
+        super().focusOutEvent(event)
 
     def _set(self, text: str) -> None:
         position = self.cursorPosition()
@@ -125,6 +159,22 @@ class AutoSaveText(QPlainTextEdit, _AutoSave):
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         self.flush()
         super().focusOutEvent(event)
+
+
+def retry_later() -> None:
+    """The save being made for a field was refused for a reason that may pass (a full
+    disk, a database held by another program): the field sends the same text again
+    the next time it is left or flushed, not only once the clerk types more."""
+    if _saving:
+        _saving[-1]._retry = True
+
+
+def drop_refused(root: QWidget) -> None:
+    """A plan is shown afresh: typing whose save was refused (the clerk was told so)
+    stops being held, so the fields show what is stored instead of carrying it over."""
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, _AutoSave):
+            widget._sent, widget._retry = None, False
 
 
 def flush_all(root: QWidget | None = None) -> bool:

@@ -39,7 +39,13 @@ from ..core import service, skeleton
 from ..core.checks import Location, LocationKind
 from ..core.documents.export import FORMATS
 from ..core.enums import Field
-from ..core.errors import MSG_CANNOT_READ_FILE, InputError, WardPlanError, describe_os_error
+from ..core.errors import (
+    MSG_CANNOT_READ_FILE,
+    InputError,
+    StorageError,
+    WardPlanError,
+    describe_os_error,
+)
 from ..core.interchange.codec import write_atomically
 from ..core.storage import backups
 from ..core.storage.database import Database, open_data_folder
@@ -49,7 +55,7 @@ from .backup_dialog import RestoreDialog
 from .checks_panel import ChecksPanel
 from .consolidation import ConsolidationWindow
 from .document_view import DocumentView
-from .fields import flush_all
+from .fields import drop_refused, flush_all, retry_later
 from .forms import FieldForm, GeneralForm, SignatureForm, TextForm, UnitForm
 from .help import AboutDialog, GuideDialog
 from .history_view import HistoryPanel
@@ -299,11 +305,11 @@ class MainWindow(QMainWindow):
 
     def _on_plan_chosen(self, row: int) -> None:
         if 0 <= row < self.plans.rowCount():
-            flush_all(self)
-            self._open(self.plans.plan_at(row).uid)
+            self._open(self.plans.plan_at(row).uid)  # which saves the typing first
 
     def _open(self, uid: str | None) -> None:
         flush_all(self)  # typing belongs to the plan it was typed in
+        drop_refused(self)  # and is never saved into another one
         self._seal = None
         if uid is None:
             self._show(None)
@@ -668,6 +674,10 @@ class MainWindow(QMainWindow):
     def _error(self, exc: WardPlanError) -> None:
         QMessageBox.warning(self, self.tr("WardPlan Desktop"),
                             exc.render(QCoreApplication.translate))
+        if isinstance(exc, StorageError):
+            # Once the disk has room or the other program lets go, the same typing
+            # can be saved: leaving its field or closing the window tries again.
+            retry_later()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Closing mid-edit loses nothing: what is being typed is saved first, and a

@@ -354,13 +354,15 @@ class SectionEditor(QWidget):
             return
         if self._shown_uid is not None and self.current_uid() != self._shown_uid:
             # Saved once the selection has settled (saving refreshes the tree,
-            # which must not happen while the tree is changing its selection).
+            # which must not happen while the tree is changing its selection);
+            # the field makes way for the section now chosen.
             for widget, name in ((self.text, "text"), (self.label, "label")):
                 if widget.pending():
                     typed, uid = widget.current(), self._shown_uid
                     widget._timer.stop()
-                    widget._sent = typed
-                    QTimer.singleShot(0, lambda u=uid, n=name, t=typed: self._save(u, n, t))
+                    widget._sent = None
+                    QTimer.singleShot(
+                        0, lambda u=uid, n=name, t=typed: self._save_left(u, n, t))
         node = self.current()
         self._shown_uid = node.uid if node is not None else None
         enabled = node is not None
@@ -387,10 +389,18 @@ class SectionEditor(QWidget):
         if uid is not None:
             self._save(uid, name, value)
 
-    def _save(self, uid: str, name: str, value: Any) -> None:
+    def _save(self, uid: str, name: str, value: Any) -> bool:
         labels = {"text": self.tr("text"), "label": self.tr("number"), "kind": self.tr("kind"),
                   "emphasis": self.tr("style"), "field": self.tr("field")}
-        self.editor.set_field("section", uid, name, value, labels[name])
+        return self.editor.set_field("section", uid, name, value, labels[name])
+
+    def _save_left(self, uid: str, name: str, typed: str) -> None:
+        """Save the typing of a section the clerk has left.  When the save is refused
+        (a full disk, a locked database…), the clerk is taken back to that section
+        with the typing in its field, still to be saved: nothing typed is lost."""
+        if self._save(uid, name, typed) or not self.select(uid):
+            return
+        (self.text if name == "text" else self.label).hold(typed)
 
     def _flush(self) -> None:
         """Save the typing of the section shown before the tree changes."""
