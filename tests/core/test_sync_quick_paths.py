@@ -97,3 +97,62 @@ def test_the_quick_validator_answers_as_jsonschema(where: int) -> None:
         owner, key = _nodes(data)[where]
         owner[key] = copy.deepcopy(candidate)
         assert codec._fast_validator()(data) == _valid_plainly(data), (key, candidate)
+
+
+# --------------------------------------------------------------------------- the manifest
+
+
+def _manifest() -> dict[str, Any]:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from wardplan_desktop.core.sync.keys import Identity
+    from wardplan_desktop.core.sync.package import read_package, write_package
+
+    me = Identity(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
+    manifest = {"type": "plan", "sender": {"code": "P-A", "name": "Phường A", "level": "ward"},
+                "receiver": {"code": "TP-X", "name": "Thành phố X", "level": "city"},
+                "year": 2024, "kind": "plan", "revision": 1,
+                "created": "2023-11-29T00:00:00+00:00", "program_version": "1"}
+    encrypted = write_package(me, manifest, b"{}", me.receiving_public_key)
+    return read_package(encrypted, "x", me).manifest  # with every member, encryption too
+
+
+MANIFEST_VALUES = st.one_of(st.sampled_from(CANDIDATES), st.integers(-5, 3000), TEXT,
+                            st.sampled_from(["plan", "template", "resolution", "ward", "sha256:",
+                                             "sha256:" + "a" * 64, "A" * 43 + "=",
+                                             "A" * 43 + "=\n", "wardplan-sync"]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_the_quick_manifest_check_answers_as_jsonschema(data: st.DataObject) -> None:
+    """Receiving relies on the compiled check of a manifest; jsonschema has the last word
+    only on manifests it refuses, so it must never accept one jsonschema would refuse."""
+    from wardplan_desktop.core.sync import package
+
+    manifest = copy.deepcopy(_MANIFEST)
+    for _ in range(data.draw(st.integers(1, 3))):
+        owner = manifest
+        path = data.draw(st.sampled_from(
+            [(k,) for k in manifest] + [("sender", k) for k in ("code", "name", "level", "x")]
+            + [("encryption", k) for k in ("scheme", "recipient_key", "ephemeral_key", "x")]))
+        for step in path[:-1]:
+            owner = owner[step] if isinstance(owner.get(step), dict) else {}
+        if data.draw(st.booleans()) and path[-1] in owner:
+            del owner[path[-1]]
+        else:
+            owner[path[-1]] = data.draw(MANIFEST_VALUES)
+    plainly = not any(package._VALIDATOR.iter_errors(manifest))
+    assert (package._manifest_error(manifest) is None) == plainly
+
+
+_MANIFEST = _manifest()
+
+
+def test_a_real_manifest_passes_both_checks() -> None:
+    from wardplan_desktop.core.sync import package
+
+    assert package._manifest_error(_MANIFEST) is None
+    assert not any(package._VALIDATOR.iter_errors(_MANIFEST))
+    assert package._manifest_error({**_MANIFEST, "revision": 0}) is not None
