@@ -55,11 +55,16 @@ def draw(size: int = SIZE) -> Image.Image:
     return image.resize((size, size), Image.Resampling.LANCZOS)
 
 
+WINDOW_ICON = HERE.parent / "resources" / "icons" / "wardplan.png"
+
+
 def main() -> None:
     image = draw()
     image.save(HERE / "wardplan.png", optimize=True)
     image.save(HERE / "wardplan.ico", sizes=ICO_SIZES)
-    print(f"wrote {HERE / 'wardplan.png'} and {HERE / 'wardplan.ico'}")
+    # The running window's icon (title bar, task bar), bundled with the resources.
+    image.save(WINDOW_ICON, optimize=True)
+    print(f"wrote {HERE / 'wardplan.png'}, {HERE / 'wardplan.ico'} and {WINDOW_ICON}")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, qVersion
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from . import __version__, i18n
@@ -134,6 +135,7 @@ def run(argv: Sequence[str], exec_: bool = True) -> int:
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "wardplan"])
+    app.setWindowIcon(QIcon(str(resource_path("icons", "wardplan.png"))))
     try:
         log_file = setup_logging()
     except OSError as exc:  # no log is no reason not to start

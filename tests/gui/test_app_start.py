@@ -94,6 +94,8 @@ def test_folder_held_by_a_silent_program(qtbot, data_dir: Path, monkeypatch):
 
 def test_smoke_test_takes_no_lock(qtbot, data_dir: Path):
     assert app_module.run(["--smoke-test", "--data-dir", str(data_dir)]) == 0
+    # The windows carry the program's icon (title bar, task bar), not the platform's.
+    assert not QApplication.windowIcon().isNull()
     assert not (data_dir / LOCK_FILENAME).exists()
     assert sorted(p.name for p in data_dir.iterdir()) == [DB_FILENAME] or all(
         p.name.startswith(DB_FILENAME) for p in data_dir.iterdir())
