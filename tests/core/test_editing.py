@@ -234,3 +234,19 @@ def test_a_value_must_mean_what_its_words_say(db: Database, plan: dict) -> None:
     editing.set_value(db, uid, 2024, "target",
                       Value(ValueKind.AT_LEAST, "90% trở lên", value=Decimal(90), unit="%"))
     assert _now(db)["indicator_groups"][1]["indicators"][0]["values"][-1]["kind"] == "at_least"
+
+
+def test_an_indicator_without_a_label_gets_it_back_on_undo(db: Database, plan: dict) -> None:
+    """No label means "number me in print"; an undo must restore that, not an empty label."""
+    group = plan["indicator_groups"][1]
+    uid = editing.insert(db, plan["uid"], "indicator",
+                         editing.new_indicator("Số hộ gia đình văn hóa", "hộ"),
+                         Place(None, 0, group["uid"])).old
+    assert _now(db)["indicator_groups"][1]["indicators"][0]["label"] is None
+    saved = editing.set_field(db, "indicator", uid, "label", "5")
+    assert saved.old is None
+    editing.set_field(db, "indicator", uid, "label", saved.old)
+    assert _now(db)["indicator_groups"][1]["indicators"][0]["label"] is None
+    # An empty label typed on purpose stays empty: the row prints no number.
+    editing.set_field(db, "indicator", uid, "label", "")
+    assert _now(db)["indicator_groups"][1]["indicators"][0]["label"] == ""

@@ -196,6 +196,8 @@ def _clean(entity: str, name: str, value: Any) -> Any:
         raise InputError(MSG_NOT_A_FIELD, what=name)
     limit, choices, optional = rules[name]
     what = Message("Errors", WHAT[name]) if name in WHAT else name
+    if value is None and (entity, name) == ("indicator", "label"):
+        return None  # no label of its own: the row is numbered in print (layout.row_label)
     if choices is not None:
         if value in (None, "") and optional:
             return None
