@@ -359,6 +359,9 @@ def test_an_empty_folder_given_a_wards_file_becomes_its_upper_level(
     assert receipt.key_fingerprint == ward.identity.fingerprint
     assert receipt.file_name == LABEL
     assert receipt.payload.encode("utf-8") == payload
+    with upper.db.session(write=False) as session:  # stored as text, not as bytes
+        assert session.connection().exec_driver_sql(
+            "SELECT typeof(payload) FROM sync_receipt").scalar() == "text"
     assert pinned(upper.db) == {WARD: b64(ward.identity.public_key)}
     assert audit(upper.db) == []
 

@@ -345,12 +345,14 @@ class _Folder:
                 (*fields.values(), unit_id))
         codec.store_plan_rows(self.cursor, rows, unit_id, self.ids, out.label)
         self._pin(unit_id, out)
+        # The payload is UTF-8 already (it was read as such): SQLite takes its bytes as
+        # the text, sparing a decode of tens of kilobytes per file here.
         run("INSERT INTO sync_receipt (unit_id, year, kind, revision, content_hash, "
             "key_fingerprint, created, received_at, file_name, payload) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT))",
             (unit_id, out.year, out.kind, out.revision, m["content_hash"],
              package.sender_fingerprint, m["created"], now, Path(out.label).name,
-             package.payload.decode("utf-8")))
+             package.payload))
         if out.becomes_upper:
             self.role, self.own, self.own_id = "upper", out.becomes_upper["code"], own_id
 
