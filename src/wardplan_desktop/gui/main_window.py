@@ -598,17 +598,32 @@ class MainWindow(QMainWindow):
                                        detail=describe_os_error(exc)))
                 return
         identity = self._identity()
+        dialog: ReceiveDialog | None = None
 
         def check(apply: bool = False) -> list[exchange.Outcome]:
+            # Off the GUI thread: checking a whole country's files takes a while.
+            accept_new = dialog is not None and dialog.accept_new.isChecked()
+            repin = dialog.repin if dialog is not None else {}
             return run_in_background(self, lambda: exchange.receive_files(
-                self._db, identity, files, accept_new=dialog.accept_new.isChecked(),
-                repin=dialog.repin, apply=apply), self.tr("Checking {count} files…").format(
-                    count=len(files)))
+                self._db, identity, files, accept_new=accept_new, repin=repin, apply=apply),
+                self.tr("Checking {count} files…").format(count=len(files)))
 
-        outcomes = exchange.receive_files(self._db, identity, files, apply=False)
+        try:
+            outcomes = check()
+        except WardPlanError as exc:  # the database cannot be read (locked, damaged…)
+            self._error(exc)
+            return
         dialog = ReceiveDialog(outcomes, self)
-        dialog.accept_new.toggled.connect(lambda _on: dialog.show_outcomes(check()))
-        dialog.repin_changed.connect(lambda _codes: dialog.show_outcomes(check()))
+
+        def check_again() -> None:
+            assert dialog is not None
+            try:
+                dialog.show_outcomes(check())
+            except WardPlanError as exc:
+                self._error(exc)
+
+        dialog.accept_new.toggled.connect(lambda _on: check_again())
+        dialog.repin_changed.connect(lambda _codes: check_again())
         self.receive_dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
