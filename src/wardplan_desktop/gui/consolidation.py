@@ -47,7 +47,6 @@ from PySide6.QtWidgets import (
 
 from ..core import consolidate, revisions, service
 from ..core.consolidate import Line, UnitStatus
-from ..core.documents.consolidated_xlsx import build_consolidated_xlsx
 from ..core.enums import DocumentKind, Period
 from ..core.errors import WardPlanError
 from ..core.interchange.codec import write_atomically
@@ -92,7 +91,15 @@ class _Table(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.headers())
+        return 0 if parent.isValid() else self.column_count()
+
+    def column_count(self) -> int:
+        return len(self.headers())
+
+    def header(self, section: int) -> str | None:
+        """The title of one column (a view asks for them one by one, very often)."""
+        titles = self.headers()
+        return titles[section] if 0 <= section < len(titles) else None
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = DISPLAY) -> Any:
@@ -100,8 +107,7 @@ class _Table(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
-        titles = self.headers()
-        return titles[section] if 0 <= section < len(titles) else None
+        return self.header(section)
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -149,8 +155,24 @@ class SideBySideModel(_Table):
         self.endResetModel()
 
     def headers(self) -> list[str]:
+        return [*self._fixed_headers(), *(f"{name}\n{code}" for code, name in self.units)]
+
+    def _fixed_headers(self) -> list[str]:
         return [self.tr("Field"), self.tr("Indicator"), self.tr("Unit of measure"),
-                self.tr("Total"), *(f"{name}\n{code}" for code, name in self.units)]
+                self.tr("Total")]
+
+    # A province has thousands of units, so a column count or one column's title is
+    # worked out alone, never by making every title (a view asks for them very often).
+    def column_count(self) -> int:
+        return self.FIXED + len(self.units)
+
+    def header(self, section: int) -> str | None:
+        if 0 <= section < self.FIXED:
+            return self._fixed_headers()[section]
+        if 0 <= section - self.FIXED < len(self.units):
+            code, name = self.units[section - self.FIXED]
+            return f"{name}\n{code}"
+        return None
 
     def cell(self, row: Line, column: int) -> str:
         if column == 0:
@@ -569,7 +591,11 @@ class ConsolidationWindow(QMainWindow):
             return
 
         def work() -> None:
+            # The writers are imported when first used: openpyxl alone takes a tenth
+            # of a second to import, which every start of the program would pay.
             if fmt == "xlsx":
+                from ..core.documents.consolidated_xlsx import build_consolidated_xlsx
+
                 data = build_consolidated_xlsx(self._db, year, kind, choice.period, choice.year)
             else:
                 from ..core.documents.consolidated_pdf import build_consolidated_pdf

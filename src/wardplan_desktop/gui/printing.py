@@ -100,7 +100,10 @@ def run_in_background(parent: QWidget | None, work: Callable[[], Any], label: st
     progress.setMinimumDuration(PROGRESS_DELAY_MS)
     QThreadPool.globalInstance().start(task)
     while not receiver.outcome:
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+        # Sleeps until something happens (the worker's answer, a repaint, the dialog's
+        # timer).  Given a time limit, processEvents would not wait at all but return at
+        # once, and the loop would keep a processor busy the whole time the work takes.
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
         progress.setValue(0)  # shows the dialog once the delay has passed
     progress.reset()
     progress.deleteLater()
