@@ -176,7 +176,9 @@ def apply(model: dict[str, Any], op: list[Any]) -> None:
     kind = op[0]
     if kind == "field":
         _, entity, uid, name, value = op
-        value = "" if value is None else value  # set_field stores no value as ""
+        if value is None and (entity, name) != ("indicator", "label"):
+            value = ""  # set_field stores no value as "", but an indicator's missing label
+            # stays missing (the row is then numbered in print)
         if entity == "plan":
             if name not in PLAN_FIELDS:
                 raise Refused(f"plan field {name} is not modelled")
