@@ -247,6 +247,13 @@ def test_an_indicator_without_a_label_gets_it_back_on_undo(db: Database, plan: d
     assert saved.old is None
     editing.set_field(db, "indicator", uid, "label", saved.old)
     assert _now(db)["indicator_groups"][1]["indicators"][0]["label"] is None
+    # And so does restoring it from the history.
+    editing.set_field(db, "indicator", uid, "label", "7")
+    [change] = [c for c in service.plan_history(db, plan["uid"])
+                if c.entity_uid == uid and c.new_value == "7"]
+    kind, (entity, target, name, old) = editing.restore_target(change)
+    editing.set_field(db, entity, target, name, old)
+    assert _now(db)["indicator_groups"][1]["indicators"][0]["label"] is None
     # An empty label typed on purpose stays empty: the row prints no number.
     editing.set_field(db, "indicator", uid, "label", "")
     assert _now(db)["indicator_groups"][1]["indicators"][0]["label"] == ""

@@ -455,3 +455,128 @@ def test_typing_refused_in_one_plan_is_never_saved_into_another(
     assert len(shown) == 2
     assert window.close()
     assert _integrity(db.path) == [("ok",)]
+
+
+# --------------------------------------------------------------------------- held typing
+
+
+@contextlib.contextmanager
+def _full_for(db: Database, writes: int) -> Iterator[None]:
+    """The disk is full for the next ``writes`` writes only (space freed meanwhile)."""
+    left = [writes]
+
+    def refuse(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if statement.lstrip().split(None, 1)[0].upper() in {"INSERT", "UPDATE", "DELETE"} \
+                and left[0] > 0:
+            left[0] -= 1
+            raise sqlite3.OperationalError("database or disk is full")
+
+    event.listen(db.engine, "before_cursor_execute", refuse)
+    try:
+        yield
+    finally:
+        event.remove(db.engine, "before_cursor_execute", refuse)
+
+
+def test_a_save_that_changes_nothing_holds_nothing(
+        window: MainWindow, db: Database, shown: list[str]) -> None:
+    """Enter at the end of the legal bases changes nothing stored (blank lines are
+    dropped): the field is not "refused", so an undo shows and closing closes."""
+    general = window.general
+    window.nav.setCurrentRow(window.pages.index(general))
+    type_text(general.legal_bases, "Luật A\nLuật B")
+    general.legal_bases.flush()
+    assert _plan(db)["legal_bases"] == ["Luật A", "Luật B"]
+    type_text(general.legal_bases, "Luật A\nLuật B\n")
+    general.legal_bases.flush()
+    window.signature.signer.setFocus()
+    window.undo_action.trigger()
+    stored = _plan(db)["legal_bases"]
+    assert stored != ["Luật A", "Luật B"]
+    assert general.legal_bases.toPlainText() == "\n".join(stored)
+    type_text(general.legal_bases, general.legal_bases.toPlainText() + "\n")
+    general.legal_bases.flush()
+    assert window.close() and shown == []
+
+
+def test_an_undo_replaces_typing_refused_as_wrong(
+        window: MainWindow, db: Database, shown: list[str], qtbot: QtBot) -> None:
+    unit = window.unit_form
+    window.nav.setCurrentRow(window.pages.index(unit))
+    name = unit.fields["name"]
+    original = name.text()
+    type_text(name, "Phường Mới")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert _plan(db)["unit"]["name"] == "Phường Mới"
+    name.selectAll()
+    qtbot.keyClick(name, Qt.Key.Key_Delete)
+    qtbot.keyClick(name, Qt.Key.Key_Return)  # refused: a unit needs a name
+    assert len(shown) == 1 and name.text() == ""
+    window.undo_action.trigger()  # what the clerk asks for last is what the field shows
+    assert _plan(db)["unit"]["name"] == original == name.text()
+
+
+def test_closing_with_typing_refused_as_wrong_says_why(
+        window: MainWindow, db: Database, shown: list[str], qtbot: QtBot) -> None:
+    unit = window.unit_form
+    window.nav.setCurrentRow(window.pages.index(unit))
+    name = unit.fields["name"]
+    name.setFocus()
+    name.selectAll()
+    qtbot.keyClick(name, Qt.Key.Key_Delete)
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert len(shown) == 1
+    assert not window.close()
+    assert len(shown) == 2 and shown[1] == shown[0]  # told again, not refused silently
+
+
+def test_leaving_a_section_whose_typing_was_just_refused_tells_once(
+        window: MainWindow, db: Database, shown: list[str], qtbot: QtBot) -> None:
+    _form, sections = _economy(window)
+    first = sections.current_uid()
+    with _disk_full(db):
+        type_text(sections.text, "Đoạn mới")
+        # A click on the tree: the text loses focus (refused), then the selection moves.
+        sections.tree.setFocus()
+        qtbot.waitUntil(sections.tree.hasFocus)
+        sections.tree.setCurrentIndex(sections.model.index(1, 0))
+        qtbot.wait(50)
+        assert len(shown) == 1
+        # The clerk is back at that section, the typing kept.
+        assert sections.current_uid() == first and sections.text.toPlainText() == "Đoạn mới"
+    sections.text.setFocus()
+    _leave(qtbot, sections.text, sections.tree)
+    assert _sections(db)[first] == "Đoạn mới"
+
+
+@pytest.mark.parametrize("fault", ["once", "lasting", "wrong"])
+def test_section_typing_refused_before_choosing_another_plan_stays_out_of_it(
+        fault: str, window: MainWindow, db: Database, shown: list[str], qtbot: QtBot) -> None:
+    service.import_plan_file(db, SEED_000)
+    window.refresh()
+    other = next(i for i, p in enumerate(window.plans.plans()) if p.unit == "P-LELOI")
+    _form, sections = _economy(window)
+    sections_typed_in = sections.current_uid()
+    before = _sections(db)
+    make = {"once": lambda: _full_for(db, 2), "lasting": lambda: _disk_full(db),
+            "wrong": contextlib.nullcontext}[fault]
+    with make():
+        if fault == "wrong":  # a number longer than a section's number may be
+            type_text(sections.label, "x" * 60)
+            qtbot.keyClick(sections.label, Qt.Key.Key_Return)
+        else:
+            type_text(sections.text, "Đoạn gõ khi đĩa đầy")
+            sections.text.flush()
+        assert len(shown) == 1
+        window.select_plan(other)
+        qtbot.wait(50)
+    assert window._plan is not None and window._plan["unit"]["code"] == "P-LELOI"
+    assert len(shown) <= 2
+    assert window.editor.stack.count() == 0  # nothing of the other plan on this stack
+    after = _sections(db)
+    typed_in = sections_typed_in
+    # Saved in the plan it was typed in, when the disk had room again, or not at all.
+    assert {k: v for k, v in after.items() if k != typed_in} == \
+        {k: v for k, v in before.items() if k != typed_in}
+    assert after[typed_in] in (before[typed_in], "Đoạn gõ khi đĩa đầy")
+    assert window.close()

@@ -638,4 +638,6 @@ def restore_target(change: Any) -> tuple[str, Any] | None:
     entity = change.entity  # these tables are named as the items they hold
     if entity not in _EDITABLE_TABLES or change.attribute not in EDITABLE[entity]:
         return None
-    return "field", (entity, change.entity_uid, change.attribute, change.old_value or "")
+    # None stays None: set_field stores it as an empty text, except where "none" means
+    # something (an indicator without a label of its own is numbered in print).
+    return "field", (entity, change.entity_uid, change.attribute, change.old_value)

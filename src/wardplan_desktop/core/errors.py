@@ -174,6 +174,10 @@ MSG_DB_LOCKED = QT_TRANSLATE_NOOP(
 MSG_DB_OTHER = QT_TRANSLATE_NOOP(
     "Errors", "The database {path} could not be used: {detail}. Nothing was changed."
 )
+#: Storage refusals whose reason may pass while the program runs (space freed, the
+#: folder made writable again, the other program closed): the same edit may then
+#: succeed.  A damaged, newer or foreign database does not get better by waiting.
+PASSING_STORAGE_ERRORS = frozenset({MSG_DB_READ_ONLY, MSG_DB_FULL, MSG_DB_LOCKED, MSG_DB_OTHER})
 
 
 _OS_ERRORS = {

@@ -20,6 +20,8 @@ IDLE_MS = 800
 
 #: The fields whose typing is being saved right now (the innermost last).
 _saving: list[_AutoSave] = []
+#: Whether the last refusal (see :func:`refused`) was for a reason that may pass.
+_last_refusal_passes = False
 
 
 def tidy(text: str) -> str:
@@ -39,7 +41,8 @@ class _AutoSave:
     def _setup(self) -> None:
         self._stored = ""
         self._sent: str | None = None  # committed, not yet confirmed by show_text
-        self._retry = False  # the last save was refused for a reason that passes
+        self._held: str | None = None  # typing whose save was refused, kept on screen
+        self._retry = False  # and the reason may pass: send it again on leaving
         self._timer = QTimer(self)  # type: ignore[arg-type]
         self._timer.setSingleShot(True)
         self._timer.setInterval(IDLE_MS)
@@ -58,17 +61,18 @@ class _AutoSave:
         since the last save, or refused (a refresh after another edit must not
         wipe it).
         """
-        self._stored = text
-        if self._timer.isActive() or self._refused():
+        before, self._stored = self._stored, text
+        # Refused typing stays, unless the stored text itself changed (an undo, a
+        # restore): what the clerk asked for last is what the field shows.
+        if self._timer.isActive() or (self.holds_refused() and text == before):
             return
-        self._sent = None
+        self._held, self._retry, self._sent = None, False, None
         if tidy(self.current()) != tidy(text):
             self._set(text)
 
-    def _refused(self) -> bool:
-        """The field holds typing it sent, unchanged since, whose save was refused."""
-        return self._sent is not None and self.current() == self._sent \
-            and all(field is not self for field in _saving)
+    def holds_refused(self) -> bool:
+        """The field holds typing whose save was refused, unchanged since."""
+        return self._held is not None and self.current() == self._held
 
     def flush(self) -> None:
         """Commit what was typed, if it differs from what is stored.
@@ -77,13 +81,13 @@ class _AutoSave:
         (``show_text``): a refused save leaves the field pending, with the typed
         text still in it, so nothing typed is lost.  The same text is not sent
         again (one refusal, one message) unless the reason may have passed
-        (:func:`retry_later`: a full disk, a locked database): then leaving the
+        (:func:`refused`: a full disk, a locked database): then leaving the
         field, or closing the window, tries again.
         """
         self._timer.stop()
         text = self.current()
         if self.pending() and (text != self._sent or self._retry):
-            self._sent, self._retry = text, False
+            self._sent, self._retry, self._held = text, False, None
             _saving.append(self)
             try:
                 self.commit.emit(text)
@@ -92,10 +96,12 @@ class _AutoSave:
 
     def hold(self, text: str) -> None:
         """Put back typing whose save was refused after the field had moved on (to
-        another section): it stays pending, and leaving the field sends it again."""
+        another section): it stays on screen, still to be saved; leaving the field
+        sends it again when the reason of the refusal may have passed."""
         self._timer.stop()
         self._set(text)
-        self._sent, self._retry = text, True
+        self._sent = self._held = text
+        self._retry = _last_refusal_passes
 
     def _typed(self) -> None:
         self._sent = None
@@ -161,12 +167,16 @@ class AutoSaveText(QPlainTextEdit, _AutoSave):
         super().focusOutEvent(event)
 
 
-def retry_later() -> None:
-    """The save being made for a field was refused for a reason that may pass (a full
-    disk, a database held by another program): the field sends the same text again
-    the next time it is left or flushed, not only once the clerk types more."""
+def refused(passes: bool) -> None:
+    """The save being made for a field was refused: its typing stays on screen, and no
+    refresh replaces it.  When the reason ``passes`` (a full disk, a database held by
+    another program), the field sends the same text again the next time it is left or
+    flushed, not only once the clerk types more."""
+    global _last_refusal_passes
+    _last_refusal_passes = passes
     if _saving:
-        _saving[-1]._retry = True
+        field = _saving[-1]
+        field._held, field._retry = field.current(), passes
 
 
 def drop_refused(root: QWidget) -> None:
@@ -174,16 +184,21 @@ def drop_refused(root: QWidget) -> None:
     stops being held, so the fields show what is stored instead of carrying it over."""
     for widget in root.findChildren(QWidget):
         if isinstance(widget, _AutoSave):
-            widget._sent, widget._retry = None, False
+            widget._sent, widget._held, widget._retry = None, None, False
 
 
-def flush_all(root: QWidget | None = None) -> bool:
+def flush_all(root: QWidget | None = None, tell_again: bool = False) -> bool:
     """Commit every field with pending typing (before closing, switching plans…).
 
-    Returns False when a field still holds typing that could not be saved.
+    Typing whose save was refused is sent again when the reason may have passed, and
+    with ``tell_again`` (closing) in any case, so that the clerk is told once more why
+    it cannot be saved.  Returns False when a field still holds typing that could not
+    be saved.
     """
     widgets = root.findChildren(QWidget) if root is not None else QApplication.allWidgets()
     fields = [w for w in widgets if isinstance(w, _AutoSave)]
     for widget in fields:
+        if tell_again and widget.holds_refused():
+            widget._retry = True
         widget.flush()
-    return not any(w.pending() and w.current() == w._sent for w in fields)
+    return not any(w.pending() and w.holds_refused() for w in fields)

@@ -41,6 +41,7 @@ from ..core.documents.export import FORMATS
 from ..core.enums import Field
 from ..core.errors import (
     MSG_CANNOT_READ_FILE,
+    PASSING_STORAGE_ERRORS,
     InputError,
     StorageError,
     WardPlanError,
@@ -55,7 +56,7 @@ from .backup_dialog import RestoreDialog
 from .checks_panel import ChecksPanel
 from .consolidation import ConsolidationWindow
 from .document_view import DocumentView
-from .fields import drop_refused, flush_all, retry_later
+from .fields import drop_refused, flush_all, refused
 from .forms import FieldForm, GeneralForm, SignatureForm, TextForm, UnitForm
 from .help import AboutDialog, GuideDialog
 from .history_view import HistoryPanel
@@ -689,15 +690,15 @@ class MainWindow(QMainWindow):
     def _error(self, exc: WardPlanError) -> None:
         QMessageBox.warning(self, self.tr("WardPlan Desktop"),
                             exc.render(QCoreApplication.translate))
-        if isinstance(exc, StorageError):
-            # Once the disk has room or the other program lets go, the same typing
-            # can be saved: leaving its field or closing the window tries again.
-            retry_later()
+        # Typing whose save this refuses stays in its field.  Once the disk has room or
+        # the other program lets go, the same typing can be saved: leaving its field
+        # or closing the window tries again.
+        refused(isinstance(exc, StorageError) and exc.template in PASSING_STORAGE_ERRORS)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Closing mid-edit loses nothing: what is being typed is saved first, and a
         window whose typing could not be saved (the message says why) stays open."""
-        if not flush_all(self):
+        if not flush_all(self, tell_again=True):
             event.ignore()
             return
         super().closeEvent(event)

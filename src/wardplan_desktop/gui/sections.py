@@ -278,6 +278,7 @@ class SectionEditor(QWidget):
         self.outdent_button.clicked.connect(self.outdent)
         self._sections: list[dict[str, Any]] = []
         self._shown_uid: str | None = None
+        self._plan_uid: str | None = None  # the plan whose sections are shown
         self._refreshing = False
         self.retranslate_ui()
         self._show_current()
@@ -319,6 +320,10 @@ class SectionEditor(QWidget):
 
     def show_plan(self, plan: dict[str, Any]) -> None:
         """Show the plan's sections, keeping the selected one (and any typing in it)."""
+        if plan.get("uid") != self._plan_uid:
+            # Another plan: what was typed in the last one was saved (or dropped) by
+            # the window before it switched; none of it is saved into this one.
+            self._plan_uid, self._shown_uid = plan.get("uid"), None
         current = self._shown_uid
         self._refreshing = True
         try:
@@ -359,10 +364,13 @@ class SectionEditor(QWidget):
             for widget, name in ((self.text, "text"), (self.label, "label")):
                 if widget.pending():
                     typed, uid = widget.current(), self._shown_uid
+                    # Typing refused a moment ago (as the field lost focus) is not sent
+                    # again at once: one refusal, one message.
+                    again = not widget.holds_refused()
                     widget._timer.stop()
-                    widget._sent = None
-                    QTimer.singleShot(
-                        0, lambda u=uid, n=name, t=typed: self._save_left(u, n, t))
+                    widget._sent = widget._held = None
+                    QTimer.singleShot(0, lambda u=uid, n=name, t=typed, p=self._plan_uid,
+                                      a=again: self._save_left(p, u, n, t, a))
         node = self.current()
         self._shown_uid = node.uid if node is not None else None
         enabled = node is not None
@@ -394,11 +402,15 @@ class SectionEditor(QWidget):
                   "emphasis": self.tr("style"), "field": self.tr("field")}
         return self.editor.set_field("section", uid, name, value, labels[name])
 
-    def _save_left(self, uid: str, name: str, typed: str) -> None:
+    def _save_left(self, plan_uid: str | None, uid: str, name: str, typed: str,
+                   save: bool = True) -> None:
         """Save the typing of a section the clerk has left.  When the save is refused
-        (a full disk, a locked database…), the clerk is taken back to that section
-        with the typing in its field, still to be saved: nothing typed is lost."""
-        if self._save(uid, name, typed) or not self.select(uid):
+        (a full disk, a locked database…), or was just before (``save`` False), the
+        clerk is taken back to that section with the typing in its field, still to be
+        saved: nothing typed is lost."""
+        if plan_uid != self._plan_uid:  # the window has gone to another plan meanwhile
+            return
+        if (save and self._save(uid, name, typed)) or not self.select(uid):
             return
         (self.text if name == "text" else self.label).hold(typed)
 
