@@ -122,6 +122,21 @@ class _Paragraph(Paragraph):
             lines = cache[key] = super().breakLines(width)
         return lines
 
+    def draw(self) -> None:
+        if not getattr(self.canv, "sketch", False):
+            super().draw()
+            return
+        # A sketch pass only needs the anchors (footnote citations) on their page;
+        # reportlab draws them from the frags of the lines (kind 1; kind 0 lines
+        # are plain words and carry none).
+        if self.blPara.kind != 1:
+            return
+        for line in self.blPara.lines:
+            for frag in line.words:
+                defn = getattr(frag, "cbDefn", None)
+                if defn is not None and defn.kind == "anchor":
+                    self.canv.bookmarkHorizontal(defn.name, 0, 0)
+
 
 class Styles:
     """Every paragraph style of the documents, sized per FORMAT.md."""
@@ -161,13 +176,35 @@ class Styles:
 class _AnchorCanvas(pdfcanvas.Canvas):
     """Remembers on which page each named anchor (a footnote citation) was drawn."""
 
+    sketch = False  # see _SketchCanvas
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.anchor_pages: dict[str, int] = {}
+        # page -> the footnote numbers whose citation ("fn<n>") was last drawn there;
+        # asked after every flowable, so kept up to date rather than searched.
+        self.footnotes_on: dict[int, set[int]] = defaultdict(set)
 
     def bookmarkHorizontal(self, key: str, relativeX: float, relativeY: float) -> None:  # noqa: N802,N803
-        self.anchor_pages[key] = self.getPageNumber()
-        super().bookmarkHorizontal(key, relativeX, relativeY)
+        page = self.getPageNumber()
+        if key.startswith("fn"):
+            before = self.anchor_pages.get(key)
+            if before is not None:
+                self.footnotes_on[before].discard(int(key[2:]))
+            self.footnotes_on[page].add(int(key[2:]))
+        self.anchor_pages[key] = page
+        if not self.sketch:
+            super().bookmarkHorizontal(key, relativeX, relativeY)
+
+
+class _SketchCanvas(_AnchorCanvas):
+    """The canvas of a pass that only finds the page of every footnote citation.
+
+    The layout is the same as on a real canvas; paragraphs draw nothing but their
+    anchors, and the pass's PDF is never written.
+    """
+
+    sketch = True
 
 
 class PartStart(Flowable):
@@ -188,18 +225,65 @@ class PartStart(Flowable):
         doc.seal_qr = self.qr
 
 
+class _Unsettled(Exception):
+    """Stops a layout pass at the end of the main part (see PlanDocTemplate.stop_at)."""
+
+
+class FootnoteBlocks:
+    """The footnote paragraphs of one plan, made once, and each page's block height.
+
+    Every layout pass asks for the block of the footnotes cited so far after each
+    paragraph; the same few blocks come back again and again, within a pass and
+    across passes.
+    """
+
+    def __init__(self, texts: dict[int, str], styles: Styles) -> None:
+        self.texts = texts  # number -> text
+        self.styles = styles
+        self._paragraphs: dict[int, Paragraph] = {}
+        self._heights: dict[tuple[tuple[int, ...], float], float] = {}
+
+    def block(self, numbers: list[int]) -> list[Paragraph]:
+        """As :func:`footnote_block`; the paragraphs are shared (wrap before drawing)."""
+        out = []
+        for n in numbers:
+            para = self._paragraphs.get(n)
+            if para is None:
+                para = self._paragraphs[n] = footnote_block([n], self.texts, self.styles, 0)[0]
+            out.append(para)
+        return out
+
+    def height(self, numbers: list[int], width: float) -> float:
+        """As :func:`block_height` of the block of ``numbers`` at ``width``."""
+        key = (tuple(numbers), width)
+        height = self._heights.get(key)
+        if height is None:
+            height = self._heights[key] = block_height(self.block(numbers), width)
+        return height
+
+
 class PlanDocTemplate(BaseDocTemplate):
     """Pages of the plan: footnote room reserved per page, part-wise page numbers."""
 
     def __init__(self, buffer: io.BytesIO, styles: Styles, footnotes: dict[int, str],
-                 reserve: dict[int, float], first_wide: bool = False, **kwargs: Any) -> None:
+                 reserve: dict[int, float], first_wide: bool = False, *,
+                 blocks: FootnoteBlocks | None = None, stop_at: Flowable | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(buffer, pagesize=A4, leftMargin=MARGINS["left"],
                          rightMargin=MARGINS["right"], topMargin=MARGINS["top"],
                          bottomMargin=MARGINS["bottom"], initialFontName=FONT,
                          initialFontSize=14, invariant=True, **kwargs)
         self.styles = styles
         self.footnote_texts = footnotes  # number -> text
+        self.blocks = blocks or FootnoteBlocks(footnotes, styles)
         self.reserve = reserve  # page -> points kept free at the foot
+        # The first flowable after the main part, in a pass that is settling the
+        # footnotes: the pass stops at the end of the main part's last page when its
+        # footnotes did not fit (or, on a sketch canvas, in any case).
+        self.stop_at = stop_at
+        self._main_ending = False  # stop_at reached; the main part's last page is open
+        self.main_overflow: bool | None = None  # self.overflow when the main part ended
+        self._running_paragraphs: dict[str, Paragraph] = {}
         self.part_first_page = 1
         self.running = ""
         self.seal_qr = ""  # the QR text on appendix pages, when the plan carries its seal
@@ -243,23 +327,32 @@ class PlanDocTemplate(BaseDocTemplate):
             canv.drawCentredString(width / 2, height - top / 2 - 4, str(number))
         if self.running:
             room = QR_SIZE + 4 * mm if self.seal_qr else 0
-            para = _Paragraph(escape(self.running), self.styles.running)
+            para = self._running_paragraphs.get(self.running)
+            if para is None:
+                para = self._running_paragraphs[self.running] = _Paragraph(
+                    escape(self.running), self.styles.running)
             w, h = para.wrap(width - 40 * mm - room, 20 * mm)
             para.drawOn(canv, 20 * mm, 8 * mm)
             if self.seal_qr:
                 _draw_qr(canv, self.seal_qr, width - 15 * mm - QR_SIZE, 2 * mm)
         self._draw_footnotes()
         canv.restoreState()
+        if self._main_ending:
+            self._main_ending = False
+            self.main_overflow = self.overflow
+            if self.overflow or getattr(canv, "sketch", False):
+                raise _Unsettled
+
+    def filterFlowables(self, flowables: list[Any]) -> None:  # noqa: N802 - reportlab hook
+        if self.stop_at is not None and flowables and flowables[0] is self.stop_at:
+            self._main_ending = True
 
     def _numbers_on_page(self) -> list[int]:
-        pages = self.canv.anchor_pages  # type: ignore[attr-defined]
-        return sorted(int(key[2:]) for key, page in pages.items()
-                      if page == self.page and key.startswith("fn"))
+        numbers = self.canv.footnotes_on.get(self.page)  # type: ignore[attr-defined]
+        return sorted(numbers) if numbers else []
 
     def _room_needed(self, numbers: list[int]) -> float:
-        width = self.frame._width
-        return block_height(footnote_block(numbers, self.footnote_texts, self.styles, width),
-                            width) + FOOTNOTE_GAP
+        return self.blocks.height(numbers, self.frame._width) + FOOTNOTE_GAP
 
     def afterFlowable(self, flowable: Any) -> None:  # noqa: N802 - reportlab hook
         """Keep room at the foot of the page for the footnotes cited so far on it.
@@ -287,8 +380,8 @@ class PlanDocTemplate(BaseDocTemplate):
             return
         frame = self.frame
         x, y0, width = frame._x1, self.pageTemplate._full_frame[1], frame._width
-        block = footnote_block(numbers, self.footnote_texts, self.styles, width)
-        needed = block_height(block, width)
+        block = self.blocks.block(numbers)
+        needed = self.blocks.height(numbers, width)
         if y0 + needed + FOOTNOTE_GAP > frame._y1p + 0.5:
             self.overflow = True
         self.drawn[self.page] = numbers
@@ -548,17 +641,20 @@ def appendix_flowables(plan: dict[str, Any], appendix: dict[str, Any], st: Style
 # --------------------------------------------------------------------------- build
 
 
-def _flowables(plan: dict[str, Any], document: str, st: Styles) -> list[Any]:
+def _flowables(plan: dict[str, Any], document: str,
+               st: Styles) -> tuple[list[Any], list[Any]]:
+    """The flowables of the main part and of the appendices, as ``document`` wants."""
     width = A4[0] - MARGINS["left"] - MARGINS["right"]
-    flow: list[Any] = []
+    main: list[Any] = []
+    appendices: list[Any] = []
     if document in ("main", "all"):
-        flow += main_flowables(plan, st, width)
+        main = main_flowables(plan, st, width)
     if document in ("appendices", "all"):
         # Its own appendices, plus the default indicator table where it has none.
         for i, appendix in enumerate(layout.printed_appendices(plan)):
-            first = not flow and i == 0
-            flow += appendix_flowables(plan, appendix, st, first)
-    return flow
+            first = not main and i == 0
+            appendices += appendix_flowables(plan, appendix, st, first)
+    return main, appendices
 
 
 def build_pdf(plan: dict[str, Any], document: str = "all") -> bytes:
@@ -570,7 +666,6 @@ def build_pdf(plan: dict[str, Any], document: str = "all") -> bytes:
     numbers = layout.footnote_numbers(plan)
     texts = {n: next((f["text"] for f in plan.get("footnotes", []) if f["key"] == k), "")
              for k, n in numbers.items()}
-    reserve: dict[int, float] = {}
     width = A4[0] - MARGINS["left"] - MARGINS["right"]
     meta = {
         "title": layout.nfc(f"{layout.type_label(plan)} {plan['title']}"),
@@ -578,18 +673,50 @@ def build_pdf(plan: dict[str, Any], document: str = "all") -> bytes:
         "subject": layout.nfc(layout.document_reference(plan)),
         "creator": "WardPlan Desktop",
     }
-
-    def build(part: str) -> tuple[bytes, PlanDocTemplate]:
-        buffer = io.BytesIO()
-        appendices = layout.printed_appendices(plan) if part == "appendices" else []
-        first_wide = bool(appendices) and layout.wants_landscape(appendices[0])
-        doc = PlanDocTemplate(buffer, st, texts, dict(reserve), first_wide=first_wide, **meta)
-        doc.build(_flowables(plan, part, st), canvasmaker=_AnchorCanvas)
-        return buffer.getvalue(), doc
+    appendices = layout.printed_appendices(plan) if document == "appendices" else []
+    first_wide = bool(appendices) and layout.wants_landscape(appendices[0])
 
     _LINES.cache = {}
     try:
-        return _build_settled(build, plan, document, numbers, reserve, texts, st, width)
+        # The flowables are made once and laid out by every pass, as reportlab's own
+        # multiBuild does: what a pass leaves on them is undone after it (``edits``).
+        main, appendices = _flowables(plan, document, st)
+        story = main + appendices
+        # The main part comes first, so where its footnotes fall does not depend on the
+        # appendices: a pass stops where they would start when the main part's
+        # footnotes did not fit, and the pass that fits is the document.
+        stop_at = appendices[0] if main and appendices else None
+        blocks = FootnoteBlocks(texts, st)
+        edits: list[tuple[Any, ...]] = []
+
+        def build(reserve: dict[int, float], how: str) -> bytes | dict[int, list[int]] | None:
+            """One pass with ``reserve``: ``final`` -> the PDF; ``try`` -> the PDF if the
+            main part's footnotes fit, else the footnotes drawn on each page; ``sketch``
+            (never written) -> None if they fit, else the footnotes drawn on each page."""
+            buffer = io.BytesIO()
+            doc = PlanDocTemplate(buffer, st, texts, dict(reserve), first_wide=first_wide,
+                                  blocks=blocks, stop_at=None if how == "final" else stop_at,
+                                  **meta)
+            doc._doSave = 0  # written below, only when kept
+            doc._multiBuildEdits = edits.append
+            canvasmaker = _SketchCanvas if how == "sketch" else _AnchorCanvas
+            try:
+                doc.build(story[:], canvasmaker=canvasmaker)
+            except _Unsettled:
+                pass
+            finally:
+                while edits:
+                    undo, *args = edits.pop(0)
+                    undo(*args)
+            overflow = doc.overflow if doc.main_overflow is None else doc.main_overflow
+            if how != "final" and overflow:
+                return doc.drawn
+            if how == "sketch":
+                return None
+            doc.canv.save()
+            return buffer.getvalue()
+
+        return _build_settled(build, document, numbers, blocks, width)
     except LayoutError as exc:
         # Something that cannot fit on any page: footnotes cited on one page that are
         # taller than the page, or a table row taller than a page.
@@ -598,20 +725,30 @@ def build_pdf(plan: dict[str, Any], document: str = "all") -> bytes:
         _LINES.cache = None
 
 
-def _build_settled(build: Any, plan: dict[str, Any], document: str, numbers: dict[str, int],
-                   reserve: dict[int, float], texts: dict[int, str], st: Styles,
+def _build_settled(build: Any, document: str, numbers: dict[str, int], blocks: FootnoteBlocks,
                    width: float) -> bytes:
-    # The main part comes first, so where its footnotes fall does not depend on the
-    # appendices: settle the reservations on it alone, then build the whole once.
+    """Lay the document out until the main part's footnotes fit, then return it.
+
+    Each pass that does not fit reserves, at the foot of each page, the room its
+    footnotes took (reservations only grow).  Passes are sketched (nothing drawn)
+    until one fits; that one is then laid out for real, and returned if it fits
+    too (it always should: the layout is the same).  Should it not, the passes go
+    on for real.  After MAX_PASSES passes that did not fit, the last reservations
+    are used as they are.
+    """
+    reserve: dict[int, float] = {}
     if numbers and document in ("main", "all"):
-        for _ in range(MAX_PASSES):
-            pdf, doc = build("main")
-            if not doc.overflow:
-                if document == "main":
-                    return pdf
-                break
-            for page, numbers_on_page in doc.drawn.items():
-                block = footnote_block(numbers_on_page, texts, st, width)
+        sketch = True
+        passes = 0
+        while passes < MAX_PASSES:
+            result = build(reserve, "sketch" if sketch else "try")
+            if result is None:  # the sketch fits: the same pass, for real
+                sketch = False
+                continue
+            if isinstance(result, bytes):
+                return result
+            passes += 1
+            for page, numbers_on_page in result.items():
                 reserve[page] = max(reserve.get(page, 0.0),
-                                    block_height(block, width) + FOOTNOTE_GAP)
-    return build(document)[0]
+                                    blocks.height(numbers_on_page, width) + FOOTNOTE_GAP)
+    return build(reserve, "final")
