@@ -1158,3 +1158,18 @@ def test_a_part_heading_prints_on_its_own_line_above_its_title() -> None:
     lines = [line.strip() for line in text.splitlines()]
     i = lines.index("Phần thứ nhất")
     assert lines[i + 1] == "ĐÁNH GIÁ TÌNH HÌNH NĂM 2023"
+
+
+def test_a_footnote_on_the_last_page_before_a_wide_appendix() -> None:
+    """The main text's last page cites a footnote and the first appendix is landscape:
+    the footnote stays at the foot of that page, the appendix starts on a wide page."""
+    plan = _with_wide_appendix("flag")
+    last = [n for n in walk(plan["sections"]) if n["kind"] != "heading"][-1]
+    last["text"] += "[^last]"
+    plan["footnotes"] = [{"uid": "fn-last", "key": "last",
+                          "text": "Chú thích ở trang cuối của phần chính."}]
+    pages = build(plan, "all")
+    main, appendix = parts(plan, pages, "all")
+    assert "Chú thích ở trang cuối" in joined(main[-1:])
+    assert "Chú thích ở trang cuối" not in joined(appendix)
+    assert all(p.landscape for p in appendix) and not main[-1].landscape

@@ -306,6 +306,7 @@ class PlanDocTemplate(BaseDocTemplate):
         self._firstPageTemplateIndex = 1 if first_wide else 0
 
     def beforePage(self) -> None:  # noqa: N802 - reportlab hook
+        self._page_open = True
         template = self.pageTemplate
         frame = template.frames[0]
         base = getattr(template, "_full_frame", None)
@@ -317,6 +318,9 @@ class PlanDocTemplate(BaseDocTemplate):
                                    rightPadding=0, topPadding=0, bottomPadding=0)
 
     def afterPage(self) -> None:  # noqa: N802 - reportlab hook
+        # Until the next page begins, the page ended is still the document's current
+        # one, though the template may already be the next page's (a page break).
+        self._page_open = False
         canv = self.canv
         width, height = canv._pagesize
         number = self.page - self.part_first_page + 1
@@ -362,8 +366,10 @@ class PlanDocTemplate(BaseDocTemplate):
         already runs into that room does the page need another pass.
         """
         frame = getattr(self, "frame", None)
+        if frame is None or not getattr(self, "_page_open", False):
+            return  # between pages (after a page break): the page ended has its room
         numbers = self._numbers_on_page()
-        if not numbers or frame is None:
+        if not numbers:
             return
         floor = self.pageTemplate._full_frame[1] + self._room_needed(numbers)
         if floor <= frame._y1p:
