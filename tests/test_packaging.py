@@ -90,3 +90,10 @@ def test_spec_reads_the_version_of_pyproject() -> None:
         assert tomllib.load(f)["project"]["version"]
     assert 'tomllib.load(f)["project"]["version"]' in (
         PACKAGING / "wardplan.spec").read_text("utf-8")
+
+
+def test_program_version_is_the_version_of_pyproject() -> None:
+    import wardplan_desktop
+
+    with open(ROOT / "pyproject.toml", "rb") as f:
+        assert wardplan_desktop.__version__ == tomllib.load(f)["project"]["version"]

@@ -1,8 +1,6 @@
 """WardPlan Desktop: annual socio-economic development plans for ward offices."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("wardplan-desktop")
-except PackageNotFoundError:  # running from a source tree that was not installed
-    __version__ = "0.0.0+source"
+#: The program's version: ``project.version`` of pyproject.toml, which a test keeps it
+#: equal to.  A constant rather than the installed package's metadata, whose reading
+#: (importlib.metadata) would cost every start tens of milliseconds.
+__version__ = "0.1.0"

@@ -4,23 +4,28 @@ from __future__ import annotations
 
 import argparse
 import logging
-import multiprocessing
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, qVersion
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
-
-from . import __version__, i18n
+# The core (SQLAlchemy above all) is imported before Qt: once PySide6 is loaded, it
+# reads the source of every module imported after it (to find the ones that use it),
+# which for SQLAlchemy's few hundred modules would cost the start some 80 ms.
+from . import __version__
 from .core import service
 from .core.errors import WardPlanError
 from .core.storage import backups
 from .core.storage.database import Database, open_data_folder
+from .paths import APP_NAME, ORG_NAME, default_data_dir, resource_path
+
+# isort: split
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+
+from . import i18n
 from .gui.crash import install_excepthook
 from .logs import LOG_FILENAME, default_log_dir, install_qt_message_handler, setup_logging
-from .paths import APP_NAME, ORG_NAME, default_data_dir, resource_path
 from .single_instance import SingleInstance
 
 log = logging.getLogger(__name__)
@@ -204,7 +209,10 @@ def _backup_at_start(db: Database) -> None:
 
 
 def main() -> None:
-    multiprocessing.freeze_support()
+    if getattr(sys, "frozen", False):  # freeze_support does nothing in other programs
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(run(sys.argv[1:]))
 
 

@@ -5,13 +5,18 @@ the checks panel.  Every edit is saved at once through the plan editor
 (``plan_editor.py``), which keeps one undo stack for the whole plan; after each
 change the window reads the plan back and refreshes every form, the checks and
 the status bar's "saved at".
+
+A part's form is made when it is first shown (or asked for, e.g. by a check that
+points into it): a start makes only the form it shows, and the plan is shown in
+the forms that have been made.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -52,29 +57,52 @@ from ..core.storage import backups
 from ..core.storage.database import Database, open_data_folder
 from ..core.sync import exchange
 from ..core.sync.keys import Identity, has_identity, load_identity
-from .backup_dialog import RestoreDialog
 from .checks_panel import ChecksPanel
-from .consolidation import ConsolidationWindow
-from .document_view import DocumentView
 from .fields import drop_refused, flush_all, refused
 from .forms import FieldForm, GeneralForm, SignatureForm, TextForm, UnitForm
-from .help import AboutDialog, GuideDialog
-from .history_view import HistoryPanel
-from .indicator_table import IndicatorPanel
 from .models import IndicatorTableModel, PlanListModel, kind_text, local_time
-from .plan_chart import ProgressChart
 from .plan_editor import PlanEditor
 from .printing import (
-    PreviewDialog,
     export_in_background,
     file_filter,
     render_in_background,
     run_in_background,
 )
-from .sync_dialogs import ReceiveDialog
+
+# The pages and dialogs not shown at start are imported when they are first made.
+if TYPE_CHECKING:
+    from .document_view import DocumentView
+    from .history_view import HistoryPanel
+    from .plan_chart import ProgressChart
 
 TIME_PATTERN = "%H:%M:%S %d/%m/%Y"
 FIELDS = [Field.ECONOMY, Field.CULTURE_SOCIETY, Field.DEFENCE_SECURITY, Field.GOVERNMENT]
+
+# The parts of the document, in the order of the list on the left.
+GENERAL, TEXT = 0, 1
+FIELD_ROWS = {f.value: 2 + i for i, f in enumerate(FIELDS)}
+SIGNATURE, UNIT, DOCUMENT, INDICATOR_TABLE, CHART, HISTORY = range(6, 12)
+#: Parts that only show the plan: never disabled for a plan shown read-only.
+VIEWS = (DOCUMENT, INDICATOR_TABLE, CHART, HISTORY)
+
+
+class FieldForms(Mapping[str, FieldForm]):
+    """The window's form of each field, by field; a form is made when first asked for."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def __getitem__(self, field: str) -> FieldForm:
+        return self._window.page(FIELD_ROWS[field])
+
+    def __contains__(self, field: object) -> bool:  # without making the form
+        return field in FIELD_ROWS
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(FIELD_ROWS)
+
+    def __len__(self) -> int:
+        return len(FIELD_ROWS)
 
 
 class MainWindow(QMainWindow):
@@ -101,29 +129,24 @@ class MainWindow(QMainWindow):
         self.plan_label = QLabel(self)
         self.plan_label.setBuddy(self.plan_box)
 
-        # The parts of the document, and a form for each.
-        self.general = GeneralForm(self.editor)
-        self.text_form = TextForm(self.editor)
-        self.field_forms = {f.value: FieldForm(self.editor, f.value,
-                                               IndicatorPanel(self.editor, f.value))
-                            for f in FIELDS}
-        self.signature = SignatureForm(self.editor)
-        self.unit_form = UnitForm(self.editor)
-        self.document = DocumentView()
-        self.indicator_view = QTableView()
-        self.indicator_view.setModel(self.indicators)
-        self.indicator_view.verticalHeader().hide()
-        self.indicator_view.setWordWrap(True)
-        self.indicator_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Interactive)
-        self.chart = ProgressChart()
-        self.history = HistoryPanel(self.editor)
-        self.pages: list[QWidget] = [
-            self.general, self.text_form, *self.field_forms.values(), self.signature,
-            self.unit_form, self.document, self.indicator_view, self.chart, self.history]
+        # The parts of the document, and a form for each, made when first shown
+        # (:meth:`page`); until then an empty page holds its place in the stack.
+        self._makers: list[Callable[[], QWidget]] = [
+            lambda: GeneralForm(self.editor), lambda: TextForm(self.editor),
+            *(self._field_form_maker(f.value) for f in FIELDS),
+            lambda: SignatureForm(self.editor), lambda: UnitForm(self.editor),
+            self._make_document_view, self._make_indicator_view, self._make_chart,
+            self._make_history]
+        self.pages: list[QWidget] = [QWidget() for _ in self._makers]
+        self._made: set[int] = set()
+        self.field_forms = FieldForms(self)
         self.stack = QStackedWidget(self)
         for page in self.pages:
             self.stack.addWidget(page)
+        # The page shown at start is made now, before the list: first in the focus
+        # chain, it has the focus when the window opens.  A page made later joins the
+        # end of the chain, which (hidden pages being skipped) keeps the Tab order.
+        self.page(GENERAL)
         self.nav = QListWidget(self)
         self.nav.setFixedWidth(200)
         self.nav.setWordWrap(True)
@@ -166,6 +189,88 @@ class MainWindow(QMainWindow):
         self.resize(1280, 720)
         self.refresh()
         self._update_role()
+
+    # ------------------------------------------------------------------ pages
+
+    def _field_form_maker(self, field: str) -> Callable[[], QWidget]:
+        def make() -> QWidget:
+            from .indicator_table import IndicatorPanel
+
+            return FieldForm(self.editor, field, IndicatorPanel(self.editor, field))
+        return make
+
+    @staticmethod
+    def _make_document_view() -> QWidget:
+        from .document_view import DocumentView
+
+        return DocumentView()
+
+    def _make_indicator_view(self) -> QWidget:
+        view = QTableView()
+        view.setModel(self.indicators)
+        view.verticalHeader().hide()
+        view.setWordWrap(True)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        return view
+
+    @staticmethod
+    def _make_chart() -> QWidget:
+        from .plan_chart import ProgressChart
+
+        return ProgressChart()
+
+    def _make_history(self) -> QWidget:
+        from .history_view import HistoryPanel
+
+        return HistoryPanel(self.editor)
+
+    def page(self, row: int) -> Any:
+        """The part of the document at ``row`` of the list, made if it was not yet."""
+        if row in self._made:
+            return self.pages[row]
+        page = self._makers[row]()
+        self._made.add(row)
+        holder, self.pages[row] = self.pages[row], page
+        self.stack.insertWidget(row, page)
+        self.stack.removeWidget(holder)
+        holder.deleteLater()
+        if row not in VIEWS:
+            page.setEnabled(not self.read_only)
+        if self._plan is not None and row not in (DOCUMENT, INDICATOR_TABLE):
+            page.show_plan(self._plan)  # those two are composed in _show_page
+        return page
+
+    @property
+    def general(self) -> GeneralForm:
+        return self.page(GENERAL)
+
+    @property
+    def text_form(self) -> TextForm:
+        return self.page(TEXT)
+
+    @property
+    def signature(self) -> SignatureForm:
+        return self.page(SIGNATURE)
+
+    @property
+    def unit_form(self) -> UnitForm:
+        return self.page(UNIT)
+
+    @property
+    def document(self) -> DocumentView:
+        return self.page(DOCUMENT)
+
+    @property
+    def indicator_view(self) -> QTableView:
+        return self.page(INDICATOR_TABLE)
+
+    @property
+    def chart(self) -> ProgressChart:
+        return self.page(CHART)
+
+    @property
+    def history(self) -> HistoryPanel:
+        return self.page(HISTORY)
 
     # ------------------------------------------------------------------ set-up
 
@@ -326,9 +431,9 @@ class MainWindow(QMainWindow):
         role, own = exchange.folder_role(self._db)
         self.read_only = role == "upper" and data["plan"]["unit"]["code"] != own
         self.editor.open(None if self.read_only else uid)
-        for page in self.pages:
-            if page not in (self.document, self.indicator_view, self.chart, self.history):
-                page.setEnabled(not self.read_only)
+        for row in self._made:  # the others are set when they are made
+            if row not in VIEWS:
+                self.pages[row].setEnabled(not self.read_only)
         # Showing a plan never creates keys (a first look writes nothing); printing,
         # exporting and sending do, so the paper and the file carry the same seal.
         if has_identity(self._db.path.parent):
@@ -379,27 +484,29 @@ class MainWindow(QMainWindow):
             self.editor.open(None)
         self.checks.show_plan(self._data)
         if plan is None:
-            self.document.show_plan(None)
+            if DOCUMENT in self._made:
+                self.document.show_plan(None)
             self.indicators.set_plan(None)
             return
-        for form in (self.general, self.text_form, *self.field_forms.values(), self.signature,
-                     self.unit_form, self.chart, self.history):
-            form.show_plan(plan)
+        for row in sorted(self._made):  # a part made later is shown the plan then
+            if row not in (DOCUMENT, INDICATOR_TABLE):  # composed when looked at
+                self.pages[row].show_plan(plan)
         self._show_page(self.stack.currentIndex())
 
     def _show_page(self, row: int) -> None:
-        """Show a part; the whole-document and table views are composed when looked at."""
+        """Show a part (made when first shown); the whole-document and table views are
+        composed when looked at."""
         if row < 0:
             return
+        page = self.page(row)
         self.stack.setCurrentIndex(row)
-        page = self.pages[row]
-        if page is self.document:
-            self.document.show_plan(self._plan)
-        elif page is self.indicator_view:
+        if row == DOCUMENT:
+            page.show_plan(self._plan)
+        elif row == INDICATOR_TABLE:
             self.indicators.set_plan(self._plan)
-            self.indicator_view.resizeColumnsToContents()
-            self.indicator_view.setColumnWidth(1, 420)
-            self.indicator_view.resizeRowsToContents()
+            page.resizeColumnsToContents()
+            page.setColumnWidth(1, 420)
+            page.resizeRowsToContents()
 
     def _show_saved(self, _revision: int, at: str) -> None:
         self.saved_label.setText(
@@ -425,7 +532,7 @@ class MainWindow(QMainWindow):
         elif kind == LocationKind.FIELD and location.key in self.field_forms:
             self._go(self.field_forms[location.key], None)
         elif kind == LocationKind.SECTION:
-            for form in (*self.field_forms.values(), self.text_form):
+            for form in self._forms_to_search((*FIELD_ROWS.values(), TEXT)):
                 if form.sections.select(location.key):
                     self._go(form, None)
                     if isinstance(form, FieldForm):
@@ -433,12 +540,19 @@ class MainWindow(QMainWindow):
                     form.sections.text.setFocus()
                     return
         elif kind == LocationKind.INDICATOR:
-            for form in self.field_forms.values():
+            for form in self._forms_to_search(FIELD_ROWS.values()):
                 panel = form.indicators
                 if panel.select_indicator(location.key, location.year, location.period):
                     self._go(form, None)
                     form.tabs.setCurrentIndex(1)
                     return
+
+    def _forms_to_search(self, rows: Iterable[int]) -> Iterator[Any]:
+        """The forms of ``rows``: those already made first, then each other one as it is
+        made, so a search that ends early makes no more forms than it needs."""
+        rows = list(rows)
+        yield from (self.pages[r] for r in rows if r in self._made)
+        yield from (self.page(r) for r in rows if r not in self._made)
 
     def _go(self, page: QWidget, key: str | None) -> None:
         self.nav.setCurrentRow(self.pages.index(page))
@@ -544,6 +658,8 @@ class MainWindow(QMainWindow):
         except WardPlanError as exc:
             self._error(exc)
             return
+        from .printing import PreviewDialog
+
         self.preview_dialog = PreviewDialog(pdf, self._file_stem() + ".pdf", self)
         self.preview_dialog.open()
 
@@ -598,6 +714,8 @@ class MainWindow(QMainWindow):
                 self._error(InputError(MSG_CANNOT_READ_FILE, path=path,
                                        detail=describe_os_error(exc)))
                 return
+        from .sync_dialogs import ReceiveDialog
+
         identity = self._identity()
         dialog: ReceiveDialog | None = None
 
@@ -647,6 +765,8 @@ class MainWindow(QMainWindow):
 
     def restore_backup(self) -> None:
         """Choose a backup; after a confirmation naming what is replaced, bring it back."""
+        from .backup_dialog import RestoreDialog
+
         flush_all(self)
         folder = self._db.path.parent
         self.restore_dialog = RestoreDialog(folder, self, on_restore=self._restore_from)
@@ -668,10 +788,14 @@ class MainWindow(QMainWindow):
             when=backup.name), 15000)
 
     def show_guide(self) -> None:
+        from .help import GuideDialog
+
         self.guide = GuideDialog(self)
         self.guide.show()
 
     def show_about(self) -> None:
+        from .help import AboutDialog
+
         self.about = AboutDialog(self._db.path.parent, self)
         self.about.open()
 
@@ -683,6 +807,8 @@ class MainWindow(QMainWindow):
         """The upper level's view of its units' plans for the year they plan most recently."""
         years = [p.year for p in self.plans.plans() if p.kind == "plan"]
         year = max(years) if years else dt.date.today().year + 1
+        from .consolidation import ConsolidationWindow
+
         self.consolidation = ConsolidationWindow(self._db, year, self)
         self.consolidation.setWindowFlag(Qt.WindowType.Window)
         self.consolidation.show()

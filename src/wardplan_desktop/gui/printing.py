@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QBuffer,
@@ -27,9 +27,6 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtGui import QPageLayout, QPainter
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -43,6 +40,12 @@ from PySide6.QtWidgets import (
 
 from ..core.documents.export import export_to_file, render
 from ..core.errors import WardPlanError
+
+# Qt's PDF and printing libraries are loaded when a document is first previewed or
+# printed; the window uses this module from its start (run_in_background).
+if TYPE_CHECKING:
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrinter
 
 translate = QCoreApplication.translate
 PROGRESS_DELAY_MS = 500
@@ -116,6 +119,9 @@ class PreviewDialog(QDialog):
     """The document as it will print, page by page, with Print and Save."""
 
     def __init__(self, pdf: bytes, suggested_name: str, parent: QWidget | None = None) -> None:
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdfWidgets import QPdfView
+
         super().__init__(parent)
         self.pdf = pdf
         self.suggested_name = suggested_name
@@ -157,6 +163,8 @@ class PreviewDialog(QDialog):
         return self.document.pageCount()
 
     def print_document(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.printer.setDocName(self.suggested_name)
         dialog = QPrintDialog(self.printer, self)

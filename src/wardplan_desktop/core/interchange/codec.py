@@ -24,8 +24,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import fastjsonschema
-import jsonschema
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -116,6 +114,8 @@ def _fast_validator() -> Any:
     the thousand): :func:`_without_null_branches`, and names of array items (for
     error messages never shown) formatted without a dict of all local variables.
     """
+    import fastjsonschema  # only once a file is read: not at the program's start
+
     definition = _without_null_branches(
         {**schema(), "$schema": "http://json-schema.org/draft-07/schema#"})
     code = fastjsonschema.compile_to_code(definition)
@@ -234,13 +234,20 @@ def _parse(raw: bytes, label: str) -> tuple[dict[str, Any], dict[int, Value]]:
         raise InterchangeError(
             MSG_NEWER_FORMAT, path=label, found=version, supported=FORMAT_VERSION
         )
-    error = None if _fast_validator()(data) else jsonschema.exceptions.best_match(
-        jsonschema.Draft202012Validator(schema()).iter_errors(data))
+    error = None if _fast_validator()(data) else _schema_error(data)
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "(top)"
         raise InterchangeError(MSG_SCHEMA, path=label, where=where, detail=error.message[:300])
     _normalise(data)
     return data, _check_consistency(data["plan"], label)
+
+
+def _schema_error(data: Any) -> Any:
+    """What jsonschema (the reference implementation) finds wrong in a refused file."""
+    import jsonschema
+
+    return jsonschema.exceptions.best_match(
+        jsonschema.Draft202012Validator(schema()).iter_errors(data))
 
 
 #: White space that :func:`normalize_text` changes wherever it is: any but a plain space.

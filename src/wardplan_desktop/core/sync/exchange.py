@@ -18,20 +18,14 @@ straight through the database driver.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import sqlite3
 from collections.abc import Callable, Collection, Generator, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy.orm import Session
 
 from ... import __version__
@@ -50,6 +44,9 @@ from .package import (
     short_hash,
     write_package,
 )
+
+if TYPE_CHECKING:  # worker processes and cryptography are imported when files are received
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 ROLE = "role"
 OWN_UNIT = "own_unit"
@@ -413,6 +410,8 @@ def _read_all(files: list[tuple[str, bytes]],
     instead of waiting, so the workers' start (slow in a frozen program) costs
     little; should they fail to start or die, it reads the rest alone.
     """
+    from concurrent.futures.process import BrokenProcessPool
+
     chunks = [files[i:i + _CHUNK] for i in range(0, len(files), _CHUNK)]
     pool = _pool(identity, len(files))
     ready = None  # until a worker is up (starting one takes a while), read here in order
@@ -466,6 +465,11 @@ def _pool(identity: Identity, count: int) -> ProcessPoolExecutor | None:
     workers = _workers(count)
     if workers < 2:
         return None
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from cryptography.hazmat.primitives import serialization
+
     secret = identity.receiving.private_bytes(serialization.Encoding.Raw,
                                               serialization.PrivateFormat.Raw,
                                               serialization.NoEncryption())
@@ -498,6 +502,9 @@ _worker_identity: Identity | None = None
 
 def _start_worker(secret: bytes) -> None:
     global _worker_identity
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
     # Reading needs only the receiving key (to decrypt); the signing key never leaves
     # the main process, and this throwaway one is never used.
     _worker_identity = Identity(Ed25519PrivateKey.generate(),

@@ -11,12 +11,16 @@ import base64
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from typing import TYPE_CHECKING
 
 from ..interchange.codec import write_atomically
+
+if TYPE_CHECKING:  # cryptography is imported once keys are used, not at the program's start
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 KEY_FOLDER = "keys"
 SIGNING_FILE = "signing-ed25519.pem"
@@ -38,6 +42,8 @@ def fingerprint(public_key: bytes) -> str:
 
 
 def raw_public(key: Ed25519PublicKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
@@ -52,6 +58,8 @@ class Identity:
 
     @property
     def receiving_public_key(self) -> bytes:
+        from cryptography.hazmat.primitives import serialization
+
         return self.receiving.public_key().public_bytes(serialization.Encoding.Raw,
                                                         serialization.PublicFormat.Raw)
 
@@ -64,6 +72,8 @@ class Identity:
 
 
 def _load_or_create(path: Path, make: type) -> object:
+    from cryptography.hazmat.primitives import serialization
+
     if path.exists():
         return serialization.load_pem_private_key(path.read_bytes(), password=None)
     key = make.generate()
@@ -83,6 +93,9 @@ def has_identity(data_dir: Path) -> bool:
 
 def load_identity(data_dir: Path) -> Identity:
     """This data folder's keys, made on first use."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
     folder = Path(data_dir) / KEY_FOLDER
     signing = _load_or_create(folder / SIGNING_FILE, Ed25519PrivateKey)
     receiving = _load_or_create(folder / BOX_FILE, X25519PrivateKey)

@@ -26,20 +26,19 @@ import io
 import json
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
-
-import fastjsonschema
-import jsonschema
-from cryptography.exceptions import InvalidSignature, InvalidTag
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from ..errors import QT_TRANSLATE_NOOP, InputError
 from .keys import Identity, b64, fingerprint, unb64
+
+# cryptography and the schema checkers are imported when a file is written or read,
+# not when the program starts (the window only shows a plan's seal: two hashes).
+if TYPE_CHECKING:
+    import jsonschema
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
 FORMAT = "wardplan-sync"
 FORMAT_VERSION = 1
@@ -129,17 +128,32 @@ def _schema() -> dict[str, Any]:
     }
 
 
-_VALIDATOR = jsonschema.Draft202012Validator(_schema())
-#: The same schema compiled: it only says "valid or not", about 20 times faster (files
-#: arrive by the thousand); for a file it refuses, jsonschema finds the error to name.
-_QUICK = fastjsonschema.compile({**_schema(), "$schema": "http://json-schema.org/draft-07/schema#"})
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(_schema())
+
+
+@cache
+def _quick() -> Callable[[Any], Any]:
+    """The same schema compiled: it only says "valid or not", about 20 times faster (files
+    arrive by the thousand); for a file it refuses, jsonschema finds the error to name."""
+    import fastjsonschema
+
+    return fastjsonschema.compile(
+        {**_schema(), "$schema": "http://json-schema.org/draft-07/schema#"})
 
 
 def _manifest_error(manifest: Any) -> jsonschema.ValidationError | None:
+    import fastjsonschema
+
     try:
-        _QUICK(manifest)
+        _quick()(manifest)
     except fastjsonschema.JsonSchemaException:
-        return jsonschema.exceptions.best_match(_VALIDATOR.iter_errors(manifest))
+        import jsonschema
+
+        return jsonschema.exceptions.best_match(_validator().iter_errors(manifest))
     return None
 
 
@@ -154,10 +168,15 @@ def short_hash(hash_text: str) -> str:
 
 
 def _raw_x25519(key: X25519PublicKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
 def _box_keys(shared: bytes, ephemeral: bytes, recipient: bytes) -> tuple[bytes, bytes]:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     material = HKDF(algorithm=hashes.SHA256(), length=44, salt=ephemeral + recipient,
                     info=b"wardplan-sync-v1 payload").derive(shared)
     return material[:32], material[32:]
@@ -165,6 +184,14 @@ def _box_keys(shared: bytes, ephemeral: bytes, recipient: bytes) -> tuple[bytes,
 
 def _encrypt(identity: Identity, payload: bytes, recipient: bytes,
              digest: str) -> tuple[bytes, dict[str, str]]:
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric.x25519 import (
+        X25519PrivateKey,
+        X25519PublicKey,
+    )
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     # The ephemeral key is derived from the sender's secret and the content, so the
     # same revision encrypts to the same bytes, and no two contents share a key.
     seed = HKDF(algorithm=hashes.SHA256(), length=32, salt=b"wardplan-sync-v1 ephemeral",
@@ -183,6 +210,10 @@ def _encrypt(identity: Identity, payload: bytes, recipient: bytes,
 
 def _decrypt(identity: Identity, sealed: bytes, info: dict[str, str], digest: str,
              label: str) -> bytes:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     recipient = unb64(info["recipient_key"])
     if recipient != identity.receiving_public_key:
         raise SyncError(MSG_NOT_OURS_KEY, path=label, fingerprint=fingerprint(recipient))
@@ -312,6 +343,9 @@ def read_package(raw: bytes, label: str, identity: Identity | None = None) -> Pa
             raise SyncError(MSG_BAD_MEMBERS, path=label,
                             detail=InputError(DETAIL_MANIFEST, detail=where)) from exc
     sender_key = unb64(manifest["sender_key"])
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         Ed25519PublicKey.from_public_bytes(sender_key).verify(signature, manifest_bytes)
     except (InvalidSignature, ValueError) as exc:
