@@ -5,17 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import load_workbook
+from sqlalchemy import event, select
 
 from support import SEED_003, seed
-from wardplan_desktop.core import consolidate
+from wardplan_desktop.core import consolidate, service
 from wardplan_desktop.core.documents.consolidated_xlsx import build_consolidated_xlsx
 from wardplan_desktop.core.interchange import codec
 from wardplan_desktop.core.storage.database import Database, open_data_folder
-from wardplan_desktop.core.sync import exchange
+from wardplan_desktop.core.storage.history import SUPPRESS
+from wardplan_desktop.core.storage.schema import SyncReceipt, Unit
+from wardplan_desktop.core.sync import exchange, units
 from wardplan_desktop.core.sync.keys import load_identity
 from wardplan_desktop.core.values import parse_value
 
@@ -96,3 +100,98 @@ def test_mixed_units_are_not_added() -> None:
                             {"A": parse_value("1.000.000.000đ"),
                              "B": parse_value("2 tỷ đồng")})
     assert line.total() is None
+
+
+def _store_units(db: Database, first: int, count: int) -> None:
+    """Units ``first`` … reporting here, each with a plan stored as a received file's."""
+    with db.session() as session:
+        own = session.scalar(select(Unit).where(Unit.code == "TP-CAOLANH"))
+        session.info[SUPPRESS] = True
+        for i in range(first, first + count):
+            data = codec.with_new_uids(seed(SEED_003))
+            data["plan"]["unit"].update(code=f"P-{i:03d}", name=f"Phường {i}")
+            data["plan"]["unit"]["upper"] = {"code": own.code, "name": own.name,
+                                             "level": own.level}
+            plan = codec.store_plan(session, data)
+            session.flush()
+            for revision in (1, 2)[:1 + i % 2]:
+                session.add(SyncReceipt(
+                    unit=plan.unit, year=2024, kind="plan", revision=revision,
+                    content_hash="sha256:00", key_fingerprint=f"KEY-{i}",
+                    created="2023-11-30T10:00:00+00:00",
+                    received_at=f"2023-12-0{revision}T08:00:00+00:00", payload="{}"))
+
+
+def _statements(db: Database, work: Callable[[], object]) -> int:
+    count = 0
+
+    def counted(*_args: object) -> None:
+        nonlocal count
+        count += 1
+
+    event.listen(db.engine, "before_cursor_execute", counted)
+    try:
+        work()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", counted)
+    return count
+
+
+def test_reading_all_units_takes_as_many_queries_for_few_units_as_for_many(
+        tmp_path: Path) -> None:
+    """A province has hundreds of units, the country 3,321: never a query per unit."""
+    db = open_data_folder(tmp_path / "upper")
+    units.import_unit_list(db, "code,name,level\nX-NONE,Xã Chưa Gửi,xã\n".encode(),
+                           name="units.csv",
+                           own=units.OwnUnit("TP-CAOLANH", "Thành phố Cao Lãnh", "thành phố"))
+    jobs: dict[str, Callable[[], object]] = {
+        "completeness": lambda: consolidate.completeness(db, 2024),
+        "side by side": lambda: consolidate.side_by_side(db, 2024),
+        "estimates": lambda: consolidate.side_by_side(db, 2024, "plan", "estimate", 2023),
+        "plan list": lambda: service.list_plans(db),
+    }
+    _store_units(db, 0, 2)
+    few = {name: _statements(db, job) for name, job in jobs.items()}
+    _store_units(db, 2, 8)
+    assert {name: _statements(db, job) for name, job in jobs.items()} == few
+
+    statuses = consolidate.completeness(db, 2024)
+    assert [s.code for s in statuses] == [*(f"P-{i:03d}" for i in range(10)), "X-NONE"]
+    assert [s.receipts for s in statuses] == [1, 2] * 5 + [0]
+    assert statuses[1].revision == 2 and statuses[1].key_fingerprint == "KEY-1"
+    assert statuses[-1].status == "missing"
+    received, lines = consolidate.side_by_side(db, 2024)
+    assert received == [(f"P-{i:03d}", f"Phường {i}") for i in range(10)]
+    assert [line.name for line in lines] == [line.name for line in
+                                             consolidate.side_by_side(db, 2024)[1]]
+    by_name = {line.name: line for line in lines}
+    assert by_name["Thu ngân sách"].total() == 10 * Decimal("9949000000")
+    assert list(by_name["Thu ngân sách"].values) == [code for code, _ in received]
+    assert len(service.list_plans(db)) == 10
+    db.close()
+
+
+def test_the_workbook_styles_every_cell_as_its_kind(tmp_path: Path) -> None:
+    db, files = _upper(tmp_path)
+    exchange.receive_files(db, load_identity(tmp_path / "upper"), files, accept_new=True)
+    book = load_workbook(io.BytesIO(build_consolidated_xlsx(db, 2024)))
+    sheet = book["Chỉ tiêu"]
+    header, field_row, revenue = sheet[3], sheet[4], sheet[5]
+    assert revenue[1].value == "Thu ngân sách"
+    for cell in (*header, *field_row[:2], *revenue):
+        assert cell.font.name == "Times New Roman" and cell.font.sz == 12
+    for cell in (*header, *field_row, *revenue):
+        assert cell.border.left.style == "thin" and cell.border.bottom.style == "thin"
+    assert all(c.font.b and c.fill.fgColor.rgb == "00E7E6E6" and c.alignment.wrap_text
+               for c in header)
+    assert [c.font.b for c in field_row] == [True, True, False, False, False, False]
+    assert field_row[3].alignment.horizontal is None
+    assert [c.alignment.horizontal for c in revenue] == [None, None, None, "right", "right",
+                                                         "right"]
+    assert revenue[0].alignment.wrap_text and not revenue[3].alignment.wrap_text
+    assert [c.font.b for c in revenue] == [False] * 5 + [True]
+    assert revenue[3].number_format == revenue[5].number_format == '#,##0"đ"'
+    status = book["Tình hình gửi"]
+    assert all(not c.font.b and c.border.top.style == "thin" and c.alignment.horizontal is None
+               for c in status[4])
+    db.close()

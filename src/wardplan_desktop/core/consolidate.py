@@ -12,15 +12,16 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
+from itertools import chain
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import Select, select
+from sqlalchemy.orm import aliased
 
 from .enums import ValueKind
-from .interchange import codec
 from .storage.database import Database
-from .storage.schema import Indicator, Plan, SyncReceipt, Unit
+from .storage.schema import Indicator, IndicatorGroup, IndicatorValue, Plan, SyncReceipt, Unit
 from .sync.exchange import OWN_UNIT, get_setting
 from .values import Value
 
@@ -32,6 +33,7 @@ NOT_ADDITIVE_NAMES = ("tỷ lệ", "tỉ lệ", "tốc độ", "bình quân", "m
 _ALIASES = {"đ": "đồng"}
 
 
+@lru_cache(maxsize=4096)  # the same few units of measure, over and over
 def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
@@ -57,31 +59,47 @@ def deadline_of(db: Database, year: int) -> dt.date | None:
         return None
 
 
-def _registered_units(session: Any) -> list[Unit]:
-    own = get_setting(session, OWN_UNIT)
-    units = session.scalars(select(Unit).order_by(Unit.code)).all()
-    return [u for u in units if u.upper is not None and u.upper.code == own]
+# A province or the whole country has thousands of units, so everything below is read
+# in a few queries over all of them (never one per unit) and only the columns needed.
+
+
+def _registered(query: Select[Any], own: str | None) -> Select[Any]:
+    """``query`` (over :class:`Unit`) narrowed to the units reporting here."""
+    upper = aliased(Unit)
+    return query.join(upper, Unit.upper_id == upper.id).where(upper.code == own)
 
 
 def completeness(db: Database, year: int, kind: str = "plan") -> list[UnitStatus]:
     """Every unit reporting here: received (on time), late, or missing."""
     deadline = deadline_of(db, year)
-    rows = []
     with db.session(write=False) as session:
-        for unit in _registered_units(session):
-            receipts = session.scalars(
-                select(SyncReceipt).where(SyncReceipt.unit_id == unit.id,
-                                          SyncReceipt.year == year, SyncReceipt.kind == kind)
-                .order_by(SyncReceipt.revision)).all()
-            if not receipts:
-                rows.append(UnitStatus(unit.code, unit.name, "missing"))
-                continue
-            first, last = receipts[0], receipts[-1]
-            on_time = deadline is None or dt.date.fromisoformat(first.received_at[:10]) \
-                <= deadline
-            rows.append(UnitStatus(unit.code, unit.name, "received" if on_time else "late",
-                                   last.revision, last.created, last.received_at,
-                                   last.key_fingerprint, len(receipts)))
+        own = get_setting(session, OWN_UNIT)
+        if own is None:
+            return []
+        units = session.execute(_registered(select(Unit.id, Unit.code, Unit.name), own)
+                                .order_by(Unit.code)).all()
+        # Each unit's receipts by revision (the file stored with them is not read).
+        receipts: dict[int, list[Any]] = {}
+        for receipt in session.execute(
+                _registered(select(SyncReceipt.unit_id, SyncReceipt.revision,
+                                   SyncReceipt.created, SyncReceipt.received_at,
+                                   SyncReceipt.key_fingerprint)
+                            .join(Unit, Unit.id == SyncReceipt.unit_id), own)
+                .where(SyncReceipt.year == year, SyncReceipt.kind == kind)
+                .order_by(SyncReceipt.unit_id, SyncReceipt.revision, SyncReceipt.id)):
+            receipts.setdefault(receipt.unit_id, []).append(receipt)
+    rows = []
+    for unit_id, code, name in units:
+        received = receipts.get(unit_id)
+        if not received:
+            rows.append(UnitStatus(code, name, "missing"))
+            continue
+        first, last = received[0], received[-1]
+        on_time = deadline is None or dt.date.fromisoformat(first.received_at[:10]) \
+            <= deadline
+        rows.append(UnitStatus(code, name, "received" if on_time else "late",
+                               last.revision, last.created, last.received_at,
+                               last.key_fingerprint, len(received)))
     return rows
 
 
@@ -134,31 +152,61 @@ def additive(name: str, unit: str, values: list[Value]) -> bool:
 
 def side_by_side(db: Database, year: int, kind: str = "plan", period: str = "target",
                  value_year: int | None = None) -> tuple[list[tuple[str, str]], list[Line]]:
-    """(units, lines): each received unit's value of ``period`` in ``value_year``."""
+    """(units, lines): each received unit's value of ``period`` in ``value_year``.
+
+    Units come in the order of their codes, each unit's indicators in the order of
+    its tables; a line takes its field, name and unit from the first unit that has it.
+    """
     value_year = value_year or year
     lines: dict[tuple[str, ...], Line] = {}
-    units: list[tuple[str, str]] = []
     with db.session(write=False) as session:
-        for unit in _registered_units(session):
-            # The plan's indicators and their values in two queries, not one per
-            # indicator: a province has a hundred plans or more to read.
-            plan = session.scalar(select(Plan).where(Plan.unit_id == unit.id,
-                                                     Plan.year == year, Plan.kind == kind)
-                                  .options(selectinload(Plan.indicator_groups),
-                                           selectinload(Plan.indicators)
-                                           .selectinload(Indicator.values)))
-            if plan is None:
-                continue
-            units.append((unit.code, unit.name))
-            groups = {g.id: g.field for g in plan.indicator_groups}
-            for indicator in sorted(plan.indicators, key=lambda i: (i.group.position,
-                                                                    i.position)):
-                fld = groups[indicator.group_id]
-                key = (("code", indicator.catalogue_code) if indicator.catalogue_code
-                       else ("name", fld, _norm(indicator.name)))
-                line = lines.setdefault(key, Line(key, fld, indicator.name, indicator.unit))
-                row = next((v for v in indicator.values
-                            if v.year == value_year and v.period == period), None)
-                if row is not None:
-                    line.values[unit.code] = codec.value_of(row)
+        own = get_setting(session, OWN_UNIT)
+        if own is None:
+            return [], []
+        units = [(code, name) for code, name in session.execute(
+            _registered(select(Unit.code, Unit.name).join(Plan, Plan.unit_id == Unit.id), own)
+            .where(Plan.year == year, Plan.kind == kind).order_by(Unit.code))]
+        # Every received plan's indicators with their value of the period, if any: the
+        # columns needed only, no object per indicator.
+        rows = session.connection().execute(
+            _registered(select(Unit.code, IndicatorGroup.field, Indicator.catalogue_code,
+                               Indicator.name, Indicator.unit, IndicatorValue.id,
+                               IndicatorValue.kind, IndicatorValue.text, IndicatorValue.value,
+                               IndicatorValue.low, IndicatorValue.high,
+                               IndicatorValue.numerator, IndicatorValue.denominator,
+                               IndicatorValue.unit, IndicatorValue.base,
+                               IndicatorValue.base_year)
+                        .select_from(Indicator)
+                        .join(IndicatorGroup, IndicatorGroup.id == Indicator.group_id)
+                        .join(Plan, Plan.id == Indicator.plan_id)
+                        .join(Unit, Unit.id == Plan.unit_id), own)
+            .outerjoin(IndicatorValue, (IndicatorValue.indicator_id == Indicator.id)
+                       & (IndicatorValue.year == value_year)
+                       & (IndicatorValue.period == period))
+            .where(Plan.year == year, Plan.kind == kind)
+            # A unit's indicators by table, then position (indicators at the same
+            # position, a parent and its first child, in the order they were stored).
+            .order_by(Unit.code, IndicatorGroup.position, Indicator.position, Indicator.id))
+        normal: dict[str, str] = {}  # the same names come back from every unit
+        kinds = {k.value: k for k in ValueKind}
+        # A few thousand rows at a time: all of them at once would hold tens of megabytes.
+        for (code, fld, catalogue_code, name, unit, value_id, value_kind, text, value, low,
+             high, numerator, denominator, value_unit, base, base_year) in chain.from_iterable(
+                rows.partitions(2000)):
+            if catalogue_code:
+                key: tuple[str, ...] = ("code", catalogue_code)
+            else:
+                norm = normal.get(name)
+                if norm is None:
+                    norm = normal[name] = _norm(name)
+                key = ("name", fld, norm)
+            line = lines.get(key)
+            if line is None:
+                line = lines[key] = Line(key, fld, name, unit)
+            if value_id is not None:
+                # As codec.value_of makes it from a stored value.
+                line.values[code] = Value(
+                    kinds.get(value_kind) or ValueKind(value_kind), text, value=value, low=low,
+                    high=high, numerator=numerator, denominator=denominator, unit=value_unit,
+                    base=base, base_year=base_year)
     return units, list(lines.values())

@@ -124,11 +124,15 @@ def import_plan_data(db: Database, data: dict[str, Any], source: str, *,
 
 
 def list_plans(db: Database) -> list[PlanSummary]:
+    # The summaries' columns only, the unit's joined: an upper level holds thousands of
+    # plans, and loading each plan's unit on its own would be a query per plan.
     with db.session(write=False) as session:
-        plans = session.scalars(
-            select(Plan).join(Plan.unit).order_by(Unit.code, Plan.year, Plan.kind)
+        rows = session.execute(
+            select(Unit.code, Unit.name, Plan.year, Plan.kind, Plan.revision, Plan.status,
+                   Plan.title, Plan.uid, Plan.updated_at)
+            .join(Plan.unit).order_by(Unit.code, Plan.year, Plan.kind)
         ).all()
-        return [_summary(p) for p in plans]
+        return [PlanSummary(*row) for row in rows]
 
 
 def export_plan(db: Database, unit_code: str, year: int,

@@ -8,6 +8,7 @@ read-only.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QKeySequence
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -60,6 +61,8 @@ from .printing import run_in_background
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
 STATUS_COLOURS = {"received": "#e8f5e9", "late": "#fff4d6", "missing": "#fde2e1"}
+#: Up to this many units, Qt sizes the values' columns itself (see _size_value_columns).
+SIZED_UNITS = 100
 
 
 def _status_text(status: str) -> str:
@@ -129,10 +132,22 @@ class CompletenessModel(_Table):
                 self.tr("Files")]
 
     def cell(self, row: UnitStatus, column: int) -> str:
-        return [row.code, row.name, _status_text(row.status),
-                str(row.revision or ""), local_time(row.created),
-                local_time(row.received_at), row.key_fingerprint or "",
-                str(row.receipts or "")][column]
+        # Only the cell asked for: a view asks thousands of times when it sizes its columns.
+        if column == 0:
+            return row.code
+        if column == 1:
+            return row.name
+        if column == 2:
+            return _status_text(row.status)
+        if column == 3:
+            return str(row.revision or "")
+        if column == 4:
+            return local_time(row.created)
+        if column == 5:
+            return local_time(row.received_at)
+        if column == 6:
+            return row.key_fingerprint or ""
+        return str(row.receipts or "")
 
     def style(self, row: UnitStatus, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole and column == 2:
@@ -148,11 +163,20 @@ class SideBySideModel(_Table):
     def __init__(self) -> None:
         super().__init__()
         self.units: list[tuple[str, str]] = []
+        self._summaries: dict[int, tuple[str, str]] = {}
 
     def set_lines(self, units: list[tuple[str, str]], lines: list[Line]) -> None:
         self.beginResetModel()
         self.units, self.rows = list(units), list(lines)
+        # Each line's unit and total are worked out once: each looks at every unit's value,
+        # and a view asks for them at every repaint.
+        self._summaries = {id(line): self._summary(line) for line in self.rows}
         self.endResetModel()
+
+    @staticmethod
+    def _summary(line: Line) -> tuple[str, str]:
+        total = line.total()
+        return consolidate.column_unit(line), format_number(total) if total is not None else "—"
 
     def headers(self) -> list[str]:
         return [*self._fixed_headers(), *(f"{name}\n{code}" for code, name in self.units)]
@@ -179,11 +203,9 @@ class SideBySideModel(_Table):
             return field_text(row.field)
         if column == 1:
             return row.name
-        if column == 2:
-            return consolidate.column_unit(row)
-        if column == 3:
-            total = row.total()
-            return format_number(total) if total is not None else "—"
+        if column in (2, 3):
+            summary = self._summaries.get(id(row)) or self._summary(row)
+            return summary[column - 2]
         value = row.values.get(self.units[column - self.FIXED][0])
         return value.text if value is not None else ""
 
@@ -195,6 +217,10 @@ class SideBySideModel(_Table):
     def unit_at(self, column: int) -> str | None:
         i = column - self.FIXED
         return self.units[i][0] if 0 <= i < len(self.units) else None
+
+    def column_texts(self, column: int) -> list[str]:
+        """The words of one column's cells, top to bottom."""
+        return [self.cell(row, column) for row in self.rows]
 
 
 class ChangesModel(_Table):
@@ -462,8 +488,7 @@ class ConsolidationWindow(QMainWindow):
             self._error(exc)
             return
         self.values.set_lines(units, lines)
-        self.values_view.resizeColumnsToContents()
-        self.values_view.setColumnWidth(1, min(self.values_view.columnWidth(1), 360))
+        self._size_value_columns()
         current = self.indicator.currentText()
         self.indicator.blockSignals(True)
         self.indicator.clear()
@@ -474,6 +499,49 @@ class ConsolidationWindow(QMainWindow):
         found = self.indicator.findText(current)
         self.indicator.setCurrentIndex(max(found, 0))
         self._show_chart()
+
+    def _size_value_columns(self) -> None:
+        """Every column as wide as its contents, as resizeColumnsToContents makes it.
+
+        That asks the model for every role of every cell: seconds for the country's
+        3,321 units.  Beyond SIZED_UNITS units, the units' columns are sized here
+        instead: their titles by the header, their cells' words measured with the
+        view's font plus the margins Qt adds to them (found on the first columns).
+        """
+        view, header, model = self.values_view, self.values_view.horizontalHeader(), self.values
+        if len(model.units) <= SIZED_UNITS:
+            view.resizeColumnsToContents()
+        else:
+            for column in range(model.FIXED):
+                view.resizeColumnToContents(column)
+            metrics = QFontMetricsF(view.font())
+            measured: dict[str, int] = {}  # the same words come back in many cells
+
+            def widest(texts: list[str]) -> int:
+                most = 0
+                for text in texts:
+                    width = measured.get(text)
+                    if width is None:
+                        # Qt shows a cell's lines one under the other.
+                        width = measured[text] = max(
+                            math.ceil(metrics.horizontalAdvance(line))
+                            for line in text.split("\n"))
+                    most = max(most, width)
+                return most
+
+            units = range(model.FIXED, model.columnCount())
+            margin = max(view.sizeHintForColumn(column) - widest(model.column_texts(column))
+                         for column in units[:3])
+            # A header showing its changes works out where every section starts at each
+            # one: thousands of times thousands of sections.
+            header.setUpdatesEnabled(False)
+            try:
+                for column in units:
+                    view.setColumnWidth(column, max(widest(model.column_texts(column)) + margin,
+                                                    header.sectionSizeHint(column)))
+            finally:
+                header.setUpdatesEnabled(True)
+        view.setColumnWidth(1, min(view.columnWidth(1), 360))
 
     def _show_chart(self) -> None:
         i = self.indicator.currentData()
