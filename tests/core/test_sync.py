@@ -362,6 +362,8 @@ def test_an_empty_folder_given_a_wards_file_becomes_its_upper_level(
     with upper.db.session(write=False) as session:  # stored as text, not as bytes
         assert session.connection().exec_driver_sql(
             "SELECT typeof(payload) FROM sync_receipt").scalar() == "text"
+        # The larger page cache of receiving was given back with the connection.
+        assert session.connection().exec_driver_sql("PRAGMA cache_size").scalar() == -2000
     assert pinned(upper.db) == {WARD: b64(ward.identity.public_key)}
     assert audit(upper.db) == []
 

@@ -649,21 +649,21 @@ def receive_files(db: Database, identity: Identity, files: list[tuple[str, bytes
 @contextmanager
 def _receiving_session(db: Database) -> Iterator[Session]:
     """A write unit of work whose connection has :data:`_RECEIVING_CACHE_KIB` of page cache
-    until it has ended (committed or rolled back); the connection's own size afterwards."""
-    connection: sqlite3.Connection | None = None
-    before = 0
-    try:
-        with db.session() as session:
-            cursor = codec.driver_cursor(session)
-            (before,) = cursor.execute("PRAGMA cache_size").fetchone()
-            cursor.execute(f"PRAGMA cache_size = {-_RECEIVING_CACHE_KIB}")
-            connection = cursor.connection
+    meanwhile, and its own size again before the connection goes back to the pool.
+
+    Made smaller before the commit, the cache keeps the pages the commit writes (SQLite
+    lets go only of pages it no longer needs), so the commit is not slowed.
+    """
+    with db.session() as session:
+        cursor = codec.driver_cursor(session)
+        (before,) = cursor.execute("PRAGMA cache_size").fetchone()
+        cursor.execute(f"PRAGMA cache_size = {-_RECEIVING_CACHE_KIB}")
+        try:
             yield session
-    finally:
-        if connection is not None:
-            # The pool may have closed it (after an error): then there is nothing to give back.
+        finally:
+            # After an error the connection may be unusable: then the pool discards it.
             with suppress(sqlite3.Error):
-                connection.execute(f"PRAGMA cache_size = {int(before)}")
+                cursor.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 def key_fingerprint_of(public_key_b64: str) -> str:
