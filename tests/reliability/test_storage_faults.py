@@ -580,3 +580,40 @@ def test_section_typing_refused_before_choosing_another_plan_stays_out_of_it(
         {k: v for k, v in before.items() if k != typed_in}
     assert after[typed_in] in (before[typed_in], "Đoạn gõ khi đĩa đầy")
     assert window.close()
+
+
+@contextlib.contextmanager
+def _refusing_values(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every value refused as wrong (an input error, whatever the disk)."""
+    from wardplan_desktop.core import editing
+    from wardplan_desktop.core.editing import MSG_TOO_LONG
+    from wardplan_desktop.core.errors import InputError
+
+    def refuse(*_args: Any, **_kwargs: Any) -> None:
+        raise InputError(MSG_TOO_LONG, what="x", limit=1, length=2)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(editing, "set_value", refuse)
+        yield
+
+
+@pytest.mark.parametrize("fault", ["full", "wrong"])
+def test_a_refused_value_opens_its_cell_again_with_the_words_typed(
+        fault: str, window: MainWindow, db: Database, shown: list[str], qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    form, _editor = _economy(window)
+    indicator = _plan(db)["indicator_groups"][0]["indicators"][0]["uid"]
+    panel = form.indicators
+    with _disk_full(db) if fault == "full" else _refusing_values(monkeypatch):
+        _type_value(qtbot, form, indicator, VALUE)
+        assert len(shown) == 1
+        index = panel.model.index(panel.model.row_of(indicator), ESTIMATE_LAST_YEAR)
+        qtbot.waitUntil(lambda: isinstance(panel.view.indexWidget(index), ValueLineEdit))
+        cell = panel.view.indexWidget(index)
+        assert cell.text() == VALUE  # the words are back, in their cell
+        assert index.data() == ""  # nothing stored
+    qtbot.waitUntil(cell.hasFocus)
+    qtbot.keyClick(cell, Qt.Key.Key_Return)  # the reason has passed: stored
+    qtbot.waitUntil(lambda: panel.view.state() != QAbstractItemView.State.EditingState)
+    assert service.indicator_values(db, indicator)[(2023, "estimate")].text == VALUE
+    assert len(shown) == 1

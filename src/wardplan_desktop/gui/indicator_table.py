@@ -621,6 +621,9 @@ class IndicatorDelegate(QStyledItemDelegate):
 
     An editor is filled once, when it opens: a refresh of the table while the
     clerk types (another field saved, an undo elsewhere) never replaces the typing.
+    Words whose save was refused (a wrong value, a full disk, a database held by
+    another program) are not lost: the cell opens again with them, to be corrected
+    or tried again (Esc gives them up).
     """
 
     #: The clerk asked for the value dialog from an open cell editor:
@@ -628,6 +631,13 @@ class IndicatorDelegate(QStyledItemDelegate):
     dialog_requested = Signal(str, int, str)
 
     _LOADED = "wardplan_loaded"
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self._view = view
+        #: Words whose save was refused, by (indicator uid, column), until the cell
+        #: opens again with them.
+        self._refused: dict[tuple[str, int], str] = {}
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
                      index: Index) -> QWidget:
@@ -651,16 +661,37 @@ class IndicatorDelegate(QStyledItemDelegate):
             return
         editor.setProperty(self._LOADED, True)
         if isinstance(editor, QLineEdit):
-            editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+            refused = self._refused.pop((str(index.data(UidRole)), index.column()), None)
+            editor.setText(refused if refused is not None
+                           else str(index.data(Qt.ItemDataRole.EditRole) or ""))
             return
         super().setEditorData(editor, index)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel,  # noqa: N802
                      index: Index) -> None:
         if isinstance(editor, ValueLineEdit):
-            model.setData(index, editor.result(), Qt.ItemDataRole.EditRole)
+            words = editor.text()
+            if not model.setData(index, editor.result(), Qt.ItemDataRole.EditRole):
+                self._open_again(str(index.data(UidRole)), index.column(), words)
             return
         super().setModelData(editor, model, index)
+
+    def _open_again(self, uid: str, column: int, words: str) -> None:
+        """Open the cell again with the words whose save was refused, once the editor
+        that held them has closed."""
+        self._refused[(uid, column)] = words
+
+        def reopen() -> None:
+            model = self._view.model()
+            row = model.row_of(uid) if isinstance(model, IndicatorEditModel) else -1
+            if row < 0 or (uid, column) not in self._refused:
+                self._refused.pop((uid, column), None)  # the row is gone (an undo)
+                return
+            index = model.index(row, column)
+            self._view.setCurrentIndex(index)
+            self._view.edit(index)
+
+        QTimer.singleShot(0, reopen)
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,  # noqa: N802
                              index: Index) -> None:
