@@ -617,3 +617,54 @@ def test_a_refused_value_opens_its_cell_again_with_the_words_typed(
     qtbot.waitUntil(lambda: panel.view.state() != QAbstractItemView.State.EditingState)
     assert service.indicator_values(db, indicator)[(2023, "estimate")].text == VALUE
     assert len(shown) == 1
+
+
+def test_a_read_back_failing_after_a_save_holds_nothing(
+        window: MainWindow, db: Database, shown: list[str], monkeypatch: pytest.MonkeyPatch,
+        qtbot: QtBot) -> None:
+    """The save works; reading the plan back fails for a moment: the field is not
+    "refused" (it would be sent again for nothing)."""
+    from wardplan_desktop.gui import fields
+
+    signature = window.signature
+    window.nav.setCurrentRow(window.pages.index(signature))
+    real = service.export_plan_by_uid
+
+    def read(*args: Any, **kwargs: Any) -> Any:
+        if fields._saving:
+            raise StorageError(MSG_DB_LOCKED, path=str(db.path))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(service, "export_plan_by_uid", read)
+    type_text(signature.signer, SIGNER)
+    signature.signer.flush()
+    assert len(shown) == 1
+    assert _plan(db)["signature"]["signer"] == SIGNER
+    assert not signature.signer.holds_refused()
+
+
+def test_a_plan_that_cannot_be_opened_leaves_the_one_open_and_its_typing(
+        window: MainWindow, db: Database, shown: list[str], monkeypatch: pytest.MonkeyPatch,
+        qtbot: QtBot) -> None:
+    service.import_plan_file(db, SEED_000)
+    window.refresh()
+    other = next(i for i, p in enumerate(window.plans.plans()) if p.unit == "P-LELOI")
+    signature = window.signature
+    window.nav.setCurrentRow(window.pages.index(signature))
+    with _disk_full(db):
+        type_text(signature.signer, SIGNER)
+        signature.signer.flush()
+        assert len(shown) == 1
+
+        def unreadable(*_args: Any, **_kwargs: Any) -> Any:
+            raise StorageError(MSG_DB_LOCKED, path=str(db.path))
+
+        with monkeypatch.context() as patch:
+            patch.setattr(service, "export_plan_by_uid", unreadable)
+            window.select_plan(other)
+    assert window._plan is not None and window._plan["unit"]["code"] == "P-MYPHU"
+    chosen = window.plans.plans()[window.plan_box.currentIndex()]
+    assert chosen.unit == "P-MYPHU"  # the chooser shows the plan still open
+    assert signature.signer.text() == SIGNER and signature.signer.holds_refused()
+    _leave(qtbot, signature.signer, signature.position)  # the disk has room again
+    assert _plan(db)["signature"]["signer"] == SIGNER

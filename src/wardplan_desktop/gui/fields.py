@@ -94,14 +94,14 @@ class _AutoSave:
             finally:
                 _saving.pop()
 
-    def hold(self, text: str) -> None:
+    def hold(self, text: str, passes: bool) -> None:
         """Put back typing whose save was refused after the field had moved on (to
         another section): it stays on screen, still to be saved; leaving the field
-        sends it again when the reason of the refusal may have passed."""
+        sends it again when the reason of the refusal ``passes``."""
         self._timer.stop()
         self._set(text)
         self._sent = self._held = text
-        self._retry = _last_refusal_passes
+        self._retry = passes
 
     def _typed(self) -> None:
         self._sent = None
@@ -165,6 +165,11 @@ class AutoSaveText(QPlainTextEdit, _AutoSave):
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         self.flush()
         super().focusOutEvent(event)
+
+
+def last_refusal_passes() -> bool:
+    """Whether the reason of the last refusal (:func:`refused`) may pass."""
+    return _last_refusal_passes
 
 
 def refused(passes: bool) -> None:

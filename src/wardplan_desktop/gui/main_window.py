@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self.editor.changed.connect(self._after_change)
         self.editor.saved.connect(self._show_saved)
-        self.editor.failed.connect(self._error)
+        self.editor.failed.connect(self._edit_refused)
 
         self.retranslate_ui()
         self.nav.setCurrentRow(0)
@@ -406,6 +406,14 @@ class MainWindow(QMainWindow):
         elif select_uid or self._plan is None or plans[row].uid != self._plan["uid"]:
             self._open(plans[row].uid)
 
+    def _show_chosen(self) -> None:
+        """The plan chooser on the plan open (after another could not be opened)."""
+        uid = self._plan["uid"] if self._plan else None
+        row = next((i for i, p in enumerate(self.plans.plans()) if p.uid == uid), -1)
+        self.plan_box.blockSignals(True)
+        self.plan_box.setCurrentIndex(row)
+        self.plan_box.blockSignals(False)
+
     def select_plan(self, row: int) -> None:
         self.plan_box.setCurrentIndex(row)
 
@@ -415,9 +423,9 @@ class MainWindow(QMainWindow):
 
     def _open(self, uid: str | None) -> None:
         flush_all(self)  # typing belongs to the plan it was typed in
-        drop_refused(self)  # and is never saved into another one
-        self._seal = None
         if uid is None:
+            drop_refused(self)
+            self._seal = None
             self._show(None)
             return
         try:  # a large plan takes a moment: read off the GUI thread
@@ -425,7 +433,10 @@ class MainWindow(QMainWindow):
                                      self.tr("Opening the plan…"))
         except WardPlanError as exc:
             self._error(exc)
+            self._show_chosen()  # the plan still open, with any typing still held
             return
+        drop_refused(self)  # typing refused in the last plan is never saved into this one
+        self._seal = None
         self._data = data
         # At the upper level, the plans wards sent are theirs: shown, never edited here.
         role, own = exchange.folder_role(self._db)
@@ -816,6 +827,10 @@ class MainWindow(QMainWindow):
     def _error(self, exc: WardPlanError) -> None:
         QMessageBox.warning(self, self.tr("WardPlan Desktop"),
                             exc.render(QCoreApplication.translate))
+
+    def _edit_refused(self, exc: WardPlanError) -> None:
+        """An edit was refused (the plan editor's own failures, not a later read)."""
+        self._error(exc)
         # Typing whose save this refuses stays in its field.  Once the disk has room or
         # the other program lets go, the same typing can be saved: leaving its field
         # or closing the window tries again.

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from ..core.editing import Place
 from ..core.enums import Emphasis, Field, Part, SectionKind
-from .fields import AutoSaveLine, AutoSaveText
+from .fields import AutoSaveLine, AutoSaveText, last_refusal_passes
 from .plan_editor import PlanEditor
 
 Index = QModelIndex | QPersistentModelIndex
@@ -367,10 +367,11 @@ class SectionEditor(QWidget):
                     # Typing refused a moment ago (as the field lost focus) is not sent
                     # again at once: one refusal, one message.
                     again = not widget.holds_refused()
+                    passes = widget._retry  # of that refusal, when there was one
                     widget._timer.stop()
                     widget._sent = widget._held = None
                     QTimer.singleShot(0, lambda u=uid, n=name, t=typed, p=self._plan_uid,
-                                      a=again: self._save_left(p, u, n, t, a))
+                                      a=again, r=passes: self._save_left(p, u, n, t, a, r))
         node = self.current()
         self._shown_uid = node.uid if node is not None else None
         enabled = node is not None
@@ -403,7 +404,7 @@ class SectionEditor(QWidget):
         return self.editor.set_field("section", uid, name, value, labels[name])
 
     def _save_left(self, plan_uid: str | None, uid: str, name: str, typed: str,
-                   save: bool = True) -> None:
+                   save: bool = True, passes: bool = False) -> None:
         """Save the typing of a section the clerk has left.  When the save is refused
         (a full disk, a locked database…), or was just before (``save`` False), the
         clerk is taken back to that section with the typing in its field, still to be
@@ -412,7 +413,9 @@ class SectionEditor(QWidget):
             return
         if (save and self._save(uid, name, typed)) or not self.select(uid):
             return
-        (self.text if name == "text" else self.label).hold(typed)
+        # Refused just now (the save above), or as the field lost focus (``passes``).
+        (self.text if name == "text" else self.label).hold(
+            typed, last_refusal_passes() if save else passes)
 
     def _flush(self) -> None:
         """Save the typing of the section shown before the tree changes."""
