@@ -45,6 +45,7 @@ from wardplan_desktop.core.storage.schema import (
     PinnedKey,
     SyncReceipt,
     Unit,
+    new_uid,
 )
 from wardplan_desktop.core.sync import exchange, package
 from wardplan_desktop.core.sync.keys import (
@@ -653,6 +654,51 @@ def test_a_file_copied_from_another_stored_plan_is_refused_in_a_batch(
     assert_refused(outs[1], codec.MSG_INCONSISTENT, "copy.wpsync")
     assert outs[1].message.params["detail"].template == codec.MSG_UID_TAKEN
     assert stored(upper.db)["plans"] == {WARD: 1}
+
+
+def test_a_copied_file_of_a_new_unit_leaves_every_table_as_it_was(
+        office: Callable[..., Office], holding: Office) -> None:
+    """A file that adds a unit is stored without a savepoint: its refusal takes back
+    the unit and every row of the plan written before the clash, and nothing else."""
+    copy = seed(SEED_003)
+    copy["plan"]["unit"].update(code="P-COPY", name="Phường Chép")
+    # Its own plan and sections: the clash comes halfway, once those rows are written.
+    copy["plan"]["uid"] = new_uid()
+    copy["plan"]["sections"] = codec.with_new_uids(copy["plan"]["sections"])
+    raw = export(office("copy", copy), "P-COPY")
+    reference = office("reference", like=holding.folder)
+    before = everything(holding.db)
+    [out] = exchange.receive_files(holding.db, holding.identity, [("copy.wpsync", raw)],
+                                   accept_new=True)
+    assert out.status == "refused"
+    assert out.message is not None and out.message.params["detail"].template == codec.MSG_UID_TAKEN
+    assert everything(holding.db) == before == everything(reference.db)
+
+
+def test_a_copied_plan_of_another_year_leaves_its_unit_as_it_was(
+        ward: Office, holding: Office) -> None:
+    """A known unit's file for a year it has no plan of (nothing to replace, so no
+    savepoint) that reuses the identifiers of its stored plan: refused, and the unit's
+    details the file brings are not written either."""
+    data = service.export_plan(ward.db, WARD, YEAR)
+    plan = data["plan"]
+    plan["year"] += 1
+    plan["unit"]["name"] = "Phường Mỹ Phú Mới"
+    plan["uid"] = new_uid()
+    plan["sections"] = codec.with_new_uids(plan["sections"])
+    upper = plan["unit"]["upper"]
+    manifest = {"type": "plan", "sender": {"code": WARD, "name": plan["unit"]["name"],
+                                           "level": plan["unit"]["level"]},
+                "receiver": {"code": upper["code"], "name": upper["name"],
+                             "level": upper.get("level", "")},
+                "year": plan["year"], "kind": plan["kind"], "revision": plan["revision"],
+                "created": "2024-11-01T00:00:00+00:00", "program_version": "test"}
+    raw = package.write_package(ward.identity, manifest, codec.dump_plan(data))
+    before = everything(holding.db)
+    [out] = exchange.receive_files(holding.db, holding.identity, [("next.wpsync", raw)])
+    assert out.status == "refused"
+    assert out.message is not None and out.message.params["detail"].template == codec.MSG_UID_TAKEN
+    assert everything(holding.db) == before
 
 
 def test_many_files_read_by_worker_processes_give_the_same_outcomes(

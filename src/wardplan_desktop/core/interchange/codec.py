@@ -40,6 +40,7 @@ from ..errors import (
     MSG_SCHEMA,
     QT_TRANSLATE_NOOP,
     AmbiguousNumberError,
+    InputError,
     InterchangeError,
     UnreadableValueError,
     WardPlanError,
@@ -713,27 +714,34 @@ def store_plan(session: Session, data: dict[str, Any], label: str = "",
 
 
 def store_plan_rows(cursor: sqlite3.Cursor, rows: PlanRows, unit_id: int, ids: RowIds,
-                    label: str = "") -> int:
+                    label: str = "", *, undo: bool = False) -> int:
     """:func:`store_plan` without the unit of work, for many plans in one transaction.
 
     The unit (``unit_id``) is the caller's to find or make; the plan of the same
     unit, year and kind is replaced, and the new plan's id returned.  Identifiers of
     another stored plan are refused as by :func:`store_plan`, found by the database's
     own uniqueness rather than looked up beforehand.  Run it in a savepoint: a
-    refusal leaves the rows written so far for the caller to roll back.
+    refusal leaves the rows written so far for the caller to roll back.  Or, where
+    the unit holds no plan of that year and kind (nothing to replace), with ``undo``:
+    a refusal then deletes the rows it wrote (the plan, its children by cascade).
     """
     cursor.execute("DELETE FROM plan WHERE unit_id = ? AND year = ? AND kind = ?",
                    (unit_id, rows.year, rows.kind))
     plan_id = ids.take(Plan, 1)
     now = utc_now()
     try:
-        cursor.execute(_PLAN_SQL,
-                       (plan_id, unit_id, *(rows.plan[c] for c in _PLAN_COLUMNS), now, now))
-        insert_children(cursor, plan_id, rows, ids)
-    except sqlite3.IntegrityError:
-        # Which identifier: the old plan is deleted already, so only others' count.
-        _check_uids_free(cursor, rows, label, exclude_plan=plan_id)
-        raise  # no identifier taken: some other rule broken, a bug
+        try:
+            cursor.execute(_PLAN_SQL,
+                           (plan_id, unit_id, *(rows.plan[c] for c in _PLAN_COLUMNS), now, now))
+            insert_children(cursor, plan_id, rows, ids)
+        except sqlite3.IntegrityError:
+            # Which identifier: the old plan is deleted already, so only others' count.
+            _check_uids_free(cursor, rows, label, exclude_plan=plan_id)
+            raise  # no identifier taken: some other rule broken, a bug
+    except InputError:
+        if undo:
+            cursor.execute("DELETE FROM plan WHERE id = ?", (plan_id,))
+        raise
     return plan_id
 
 
