@@ -359,10 +359,13 @@ def test_an_empty_folder_given_a_wards_file_becomes_its_upper_level(
     assert receipt.content_hash == sent.content_hash
     assert receipt.key_fingerprint == ward.identity.fingerprint
     assert receipt.file_name == LABEL
-    assert receipt.payload.encode("utf-8") == payload
-    with upper.db.session(write=False) as session:  # stored as text, not as bytes
+    assert receipt.plan_file() == payload
+    # Kept compressed, as the sync file held it: a fraction of the text's size.
+    assert receipt.payload == "" and receipt.payload_deflated is not None
+    assert len(receipt.payload_deflated) < len(payload) / 3
+    with upper.db.session(write=False) as session:
         assert session.connection().exec_driver_sql(
-            "SELECT typeof(payload) FROM sync_receipt").scalar() == "text"
+            "SELECT typeof(payload_deflated) FROM sync_receipt").scalar() == "blob"
         # The larger page cache of receiving was given back with the connection.
         assert session.connection().exec_driver_sql("PRAGMA cache_size").scalar() == -2000
     assert pinned(upper.db) == {WARD: b64(ward.identity.public_key)}
@@ -802,7 +805,9 @@ def test_a_file_for_a_known_upper_level_is_encrypted_to_it(
     [out] = exchange.receive_files(upper.db, upper.identity, [(LABEL, sent.data)])
     assert out.status == "imported", out.message
     assert plan_of(upper.db) == plan_of(ward.db)
-    assert receipts(upper.db)[0].payload.encode("utf-8") == plain
+    # Encrypted, the plan file came uncompressed: it was compressed for the receipt.
+    [receipt] = receipts(upper.db)
+    assert receipt.plan_file() == plain and len(receipt.payload_deflated or b"") < len(plain) / 3
 
     third = office("third")
     text = receive_refused(third, sent.data, package.MSG_NOT_OURS_KEY)

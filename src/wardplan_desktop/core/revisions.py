@@ -18,7 +18,7 @@ from sqlalchemy import select
 from .errors import QT_TRANSLATE_NOOP, InputError, Message
 from .interchange import codec
 from .storage.database import Database
-from .storage.schema import SyncReceipt, Unit
+from .storage.schema import SyncReceipt, Unit, plan_file_of
 
 CONTEXT = "Revisions"
 _HEADER = {
@@ -162,14 +162,15 @@ def received_revisions(db: Database, code: str, year: int, kind: str = "plan") -
 def received_plan(db: Database, code: str, year: int, kind: str, revision: int) -> dict[str, Any]:
     """The plan-file data of a received revision, as the unit sent it."""
     with db.session(write=False) as session:
-        payload = session.scalar(
-            select(SyncReceipt.payload).join(Unit, Unit.id == SyncReceipt.unit_id)
+        row = session.execute(
+            select(SyncReceipt.payload, SyncReceipt.payload_deflated)
+            .join(Unit, Unit.id == SyncReceipt.unit_id)
             .where(Unit.code == code, SyncReceipt.year == year, SyncReceipt.kind == kind,
                    SyncReceipt.revision == revision)
-            .order_by(SyncReceipt.id.desc()).limit(1))
-    if payload is None:
+            .order_by(SyncReceipt.id.desc()).limit(1)).first()
+    if row is None:
         raise InputError(MSG_NO_REVISION, revision=revision, code=code, year=year)
-    return codec.parse_plan_bytes(payload.encode("utf-8"), f"{code}-{year}-r{revision}")
+    return codec.parse_plan_bytes(plan_file_of(*row), f"{code}-{year}-r{revision}")
 
 
 def revision_changes(db: Database, code: str, year: int, old: int, new: int,

@@ -8,10 +8,11 @@ agree column for column.
 from __future__ import annotations
 
 import uuid
+import zlib
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -351,9 +352,22 @@ class SyncReceipt(Base):
     created: Mapped[str] = mapped_column(String(32))  # when the ward made the file
     received_at: Mapped[str] = mapped_column(String(32), default=utc_now)
     file_name: Mapped[str] = mapped_column(String(300), default="")
-    payload: Mapped[str] = mapped_column(Text)  # the plan file as received, for comparisons
+    # The plan file as received, for comparisons: raw DEFLATE (schema 5 on), or as
+    # text in ``payload`` for a receipt made before (then ``payload_deflated`` is NULL).
+    payload: Mapped[str] = mapped_column(Text, default="")
+    payload_deflated: Mapped[bytes | None] = mapped_column(LargeBinary)
 
     unit: Mapped[Unit] = relationship()
+
+    def plan_file(self) -> bytes:
+        return plan_file_of(self.payload, self.payload_deflated)
+
+
+def plan_file_of(payload: str, deflated: bytes | None) -> bytes:
+    """The received plan file of a receipt's two payload columns (see SyncReceipt)."""
+    if deflated is None:
+        return payload.encode("utf-8")
+    return zlib.decompress(deflated, -zlib.MAX_WBITS)
 
 
 class AuditEntry(Base):

@@ -266,6 +266,9 @@ class Package:
     manifest: dict[str, Any]
     payload: bytes  # decrypted
     sender_key: bytes
+    #: The payload as raw DEFLATE, as the archive holds it (not encrypted, deflated);
+    #: None otherwise.  Keeping this costs nothing, compressing the payload again would.
+    deflated: bytes | None = None
 
     @property
     def sender_fingerprint(self) -> str:
@@ -278,6 +281,23 @@ def _read_member(archive: zipfile.ZipFile, name: str, limit: int, label: str) ->
     if len(data) > limit:
         raise SyncError(MSG_BAD_MEMBERS, path=label, detail=InputError(DETAIL_BOMB))
     return data
+
+
+def _deflated_member(raw: bytes, info: zipfile.ZipInfo) -> bytes | None:
+    """The compressed bytes of a deflated member of the archive ``raw``, as stored.
+
+    Called once the member was read whole (its CRC checked): they are the bytes that
+    were inflated then, found as zipfile finds them, after the member's local header.
+    """
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        return None
+    start = info.header_offset
+    header = raw[start:start + 30]
+    if len(header) < 30 or header[:4] != b"PK\x03\x04":
+        return None
+    start += 30 + int.from_bytes(header[26:28], "little") + int.from_bytes(header[28:30], "little")
+    data = raw[start:start + info.compress_size]
+    return data if len(data) == info.compress_size else None
 
 
 def read_package(raw: bytes, label: str, identity: Identity | None = None) -> Package:
@@ -317,6 +337,8 @@ def read_package(raw: bytes, label: str, identity: Identity | None = None) -> Pa
             body = _read_member(archive, payload_name, MAX_MEMBER_BYTES, label)
         except _ARCHIVE_DAMAGE as exc:
             raise SyncError(MSG_DAMAGED, path=label) from exc  # bad CRC, truncated data
+        deflated = _deflated_member(raw, archive.getinfo(PAYLOAD)) \
+            if payload_name == PAYLOAD else None
     try:
         manifest = json.loads(manifest_bytes.decode("utf-8"))
     except (ValueError, RecursionError) as exc:  # not UTF-8 or JSON; too deep; huge numbers
@@ -358,4 +380,4 @@ def read_package(raw: bytes, label: str, identity: Identity | None = None) -> Pa
         body = _decrypt(identity, body, manifest["encryption"], digest, label)
     if content_hash(body) != digest:
         raise SyncError(MSG_ALTERED, path=label)
-    return Package(manifest, body, sender_key)
+    return Package(manifest, body, sender_key, deflated)
