@@ -30,15 +30,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from support import FIXTURES
-from wardplan_desktop.core import editing, service
+from wardplan_desktop.core import editing, revisions, service
 from wardplan_desktop.core.storage.database import (
     APPLICATION_ID,
     DB_FILENAME,
     SCHEMA_VERSION,
     Database,
 )
+from wardplan_desktop.core.storage.schema import SyncReceipt
+from wardplan_desktop.core.sync.package import content_hash
 from wardplan_desktop.core.values import parse_value
 
 DB_FIXTURES = FIXTURES / "db"
@@ -224,6 +227,17 @@ def test_database_of_schema_upgrades_keeping_everything(version: int, tmp_path: 
         for plan in exported:
             assert service.export_plan(db, plan["unit"], plan["year"], plan["kind"]) == \
                 plan["export"], (plan["unit"], plan["year"], plan["kind"])
+
+        # Every received file still reads back as the one its receipt names (schema 5
+        # keeps new ones compressed; those received before stay as they were).
+        with db.session(write=False) as session:
+            receipts = session.scalars(select(SyncReceipt)).all()
+            for receipt in receipts:
+                assert content_hash(receipt.plan_file()) == receipt.content_hash
+                unit = receipt.unit.code
+            if receipts:
+                assert revisions.received_plan(db, unit, receipt.year, receipt.kind,
+                                               receipt.revision)["plan"]["unit"]["code"] == unit
 
     # The upgraded file is built exactly as a new database of this program.
     fresh = tmp_path / "fresh" / DB_FILENAME
