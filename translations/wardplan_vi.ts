@@ -32,7 +32,7 @@
     <name>AddIndicatorDialog</name>
     <message>
         <source>Add a “Trong đó” row under “{name}”</source>
-        <extracomment>The clerk asked for the value dialog from an open cell editor: (the indicator&apos;s uid, the column, the words typed so far).</extracomment>
+        <extracomment>The clerk asked for the value dialog from an open cell editor: (the indicator&apos;s uid, the column, the words typed so far). Words whose save was refused, by (indicator uid, column), until the cell opens again with them.</extracomment>
         <translation>Thêm dòng “Trong đó” dưới “{name}”</translation>
     </message>
     <message>
@@ -609,6 +609,7 @@
     <name>CompletenessModel</name>
     <message>
         <source>Code</source>
+        <extracomment>The column titles, in the user&apos;s language (each subclass defines it). The words of one cell (each subclass defines it).</extracomment>
         <translation>Mã</translation>
     </message>
     <message>
@@ -644,6 +645,7 @@
     <name>Consolidation</name>
     <message>
         <source>Received</source>
+        <extracomment>Up to this many units, Qt sizes the values&apos; columns itself (see _size_value_columns).</extracomment>
         <translation>Đã gửi</translation>
     </message>
     <message>
@@ -943,6 +945,7 @@ Vui lòng gửi tệp này cho người hỗ trợ chương trình.</translation
     </message>
     <message>
         <source>the folder or file does not exist</source>
+        <extracomment>Storage refusals whose reason may pass while the program runs (space freed, the folder made writable again, the other program closed): the same edit may then succeed. A damaged, newer or foreign database does not get better by waiting.</extracomment>
         <translation>thư mục hoặc tệp không tồn tại</translation>
     </message>
     <message>
@@ -1177,6 +1180,10 @@ Vui lòng gửi tệp này cho người hỗ trợ chương trình.</translation
     <message>
         <source>Revision {revision} of {code}&apos;s plan for {year} has not been received.</source>
         <translation>Chưa nhận được phiên bản {revision} kế hoạch năm {year} của {code}.</translation>
+    </message>
+    <message>
+        <source>The copy of revision {revision} of {code}&apos;s plan for {year} kept in this data folder is damaged. Restore the data folder from a backup, or ask {code} to send the plan again.</source>
+        <translation>Bản lưu phiên bản {revision} kế hoạch năm {year} của {code} trong thư mục dữ liệu này đã bị hỏng. Hãy khôi phục thư mục dữ liệu từ bản sao lưu, hoặc đề nghị {code} gửi lại kế hoạch.</translation>
     </message>
     <message>
         <source>{count} rows</source>
@@ -2456,6 +2463,7 @@ Vui lòng gửi tệp này cho người hỗ trợ chương trình.</translation
     <name>MainWindow</name>
     <message>
         <source>WardPlan Desktop</source>
+        <extracomment>Parts that only show the plan: never disabled for a plan shown read-only.</extracomment>
         <translation>WardPlan Desktop</translation>
     </message>
     <message>

@@ -535,13 +535,18 @@ def test_schema_2_database_migrates_keeping_its_data(
         assert _dump(backup) == original
         assert _version(path) == latest
         # Every row and table of schema 2 is still there, unchanged; what is new is the
-        # catalogue table (schema 3) and the tree indexes (schema 4).
+        # catalogue table (schema 3), the tree indexes (schema 4) and the receipts' column
+        # of compressed plan files (schema 5: the table's definition has it).
         migrated = _dump(path)
-        assert set(original) <= set(migrated)
+        receipts = "CREATE TABLE sync_receipt"
+        assert {line for line in original if not line.startswith(receipts)} <= set(migrated)
+        [receipt_table] = [line for line in migrated if line.startswith(receipts)]
+        assert "payload TEXT NOT NULL, payload_deflated BLOB," in receipt_table
         tree_indexes = ("ix_section_parent_id", "ix_indicator_group_id", "ix_indicator_parent_id")
         assert [line for line in migrated if line not in original] == [
             line for line in migrated
-            if "catalogue_entry" in line or any(f" {ix} " in line for ix in tree_indexes)]
+            if "catalogue_entry" in line or any(f" {ix} " in line for ix in tree_indexes)
+            or line == receipt_table]
         assert service.export_plan(db, "P-MYPHU", 2024) == seed(SEED_003)
         assert service.export_plan(db, "P-LELOI", 2024)["plan"]["unit"]["code"] == "P-LELOI"
         # And the new table works.

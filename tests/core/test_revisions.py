@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import zlib
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from support import SEED_003, seed
 from wardplan_desktop.core import revisions, service
 from wardplan_desktop.core.errors import InputError
 from wardplan_desktop.core.storage.database import open_data_folder
-from wardplan_desktop.core.storage.schema import Section
+from wardplan_desktop.core.storage.schema import MAX_PLAN_FILE_BYTES, Section, SyncReceipt
 from wardplan_desktop.core.sync import exchange
 from wardplan_desktop.core.sync.keys import load_identity
 from wardplan_desktop.core.values import parse_value
@@ -98,4 +99,21 @@ def test_received_revisions_compare_from_the_database(tmp_path: Path) -> None:
     assert revisions.revision_changes(upper, summary.unit, 2024, last, last) == []
     with pytest.raises(InputError, match="Revision 99 of P-MYPHU"):
         revisions.revision_changes(upper, summary.unit, 2024, 1, 99)
+
+    # A kept file damaged by other means (cut short, or a bomb) is named, never inflated
+    # without bound.
+    with upper.session() as session:
+        receipt = session.scalar(select(SyncReceipt).where(SyncReceipt.revision == 1))
+        assert receipt is not None and receipt.payload_deflated is not None
+        receipt.payload_deflated = receipt.payload_deflated[:-20]
+        later = session.scalar(select(SyncReceipt).where(SyncReceipt.revision == last))
+        assert later is not None
+        squeeze = zlib.compressobj(1, zlib.DEFLATED, -zlib.MAX_WBITS)
+        later.payload_deflated = b"".join(
+            [squeeze.compress(bytes(1 << 20)) for _ in range(MAX_PLAN_FILE_BYTES // (1 << 20))]
+            + [squeeze.compress(b"x"), squeeze.flush()])
+    for revision in (1, last):
+        with pytest.raises(InputError, match=f"revision {revision} of P-MYPHU's plan for 2024 "
+                                             "kept in this data folder is damaged"):
+            revisions.received_plan(upper, summary.unit, 2024, "plan", revision)
     upper.close()

@@ -17,11 +17,13 @@ import os
 import random
 import shutil
 import sqlite3
+import struct
 import subprocess
 import sys
 import time
 import warnings
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -36,7 +38,7 @@ from sqlalchemy import select
 
 from support import FULL, SEED_000, SEED_003, seed, state, strip_uids
 from wardplan_desktop.core import service
-from wardplan_desktop.core.errors import InterchangeError, WardPlanError
+from wardplan_desktop.core.errors import MSG_DB_FULL, InterchangeError, StorageError, WardPlanError
 from wardplan_desktop.core.interchange import codec
 from wardplan_desktop.core.storage.database import Database, open_data_folder
 from wardplan_desktop.core.storage.schema import (
@@ -701,6 +703,75 @@ def test_a_copied_plan_of_another_year_leaves_its_unit_as_it_was(
     [out] = exchange.receive_files(holding.db, holding.identity, [("next.wpsync", raw)])
     assert out.status == "refused"
     assert out.message is not None and out.message.params["detail"].template == codec.MSG_UID_TAKEN
+    assert everything(holding.db) == before
+
+
+def _with_payload_stream(raw: bytes, stream: bytes) -> bytes:
+    """``raw`` with its plan.json member's compressed bytes replaced by ``stream`` (the
+    member's stated size and CRC kept): a change on the way that no signature covers."""
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        entries = [(info, archive.read(info.filename)) for info in archive.infolist()]
+    out, directory = io.BytesIO(), b""
+    for info, data in entries:
+        name = info.filename.encode()
+        if info.filename == package.PAYLOAD:
+            compressed = stream
+        else:
+            squeeze = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+            compressed = squeeze.compress(data) + squeeze.flush()
+        fields = (zipfile.ZIP_DEFLATED, 0, 0x21, zlib.crc32(data), len(compressed), len(data),
+                  len(name))
+        offset = out.tell()
+        out.write(struct.pack("<4sHHHHHIIIHH", b"PK\x03\x04", 20, 0, *fields, 0) + name
+                  + compressed)
+        directory += struct.pack("<4sHHHHHHIIIHHHHHII", b"PK\x01\x02", 20, 20, 0, *fields, 0,
+                                 0, 0, 0, 0, offset) + name
+    start = out.tell()
+    out.write(directory + struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, len(entries),
+                                      len(entries), len(directory), start, 0))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("tail", ["padded", "unfinished"])
+def test_a_payload_stream_changed_on_the_way_is_kept_as_the_plan_it_holds(
+        upper: Office, sent: bytes, tail: str) -> None:
+    """The zip reader stops at the member's stated size, and takes a stream cut short:
+    such bytes are never kept for the receipt (they could inflate to a bomb, or to
+    nothing), the plan file is compressed again instead."""
+    payload = members(sent)[package.PAYLOAD]
+    squeeze = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    if tail == "padded":  # the plan, then 50 MB of spaces inside the same stream
+        stream = squeeze.compress(payload) + b"".join(
+            squeeze.compress(b" " * (1 << 20)) for _ in range(50)) + squeeze.flush()
+    else:  # no final block
+        stream = squeeze.compress(payload) + squeeze.flush(zlib.Z_SYNC_FLUSH)
+    raw = _with_payload_stream(sent, stream)
+    assert members(raw)[package.PAYLOAD] == payload  # the zip reader sees the plan alone
+    [out] = exchange.receive_files(upper.db, upper.identity, [(LABEL, raw)])
+    assert out.status == "imported", out.message
+    [receipt] = receipts(upper.db)
+    assert receipt.plan_file() == payload
+    assert receipt.payload_deflated is not None and receipt.payload_deflated != stream
+    assert len(receipt.payload_deflated) < len(payload) / 3
+
+
+def test_a_failure_that_ends_the_transaction_is_reported_as_itself(
+        holding: Office, ward: Office, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file stored in a savepoint (it replaces a plan) whose writing fails in a way
+    that makes SQLite end the whole transaction (a full disk): the officer is told the
+    disk is full, not that a savepoint has gone missing."""
+    new_revision(ward)
+    second = export(ward)
+
+    def full(self: Any, out: exchange.Outcome) -> None:
+        self.cursor.execute("ROLLBACK")
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(exchange._Folder, "settle", full)
+    before = everything(holding.db)
+    with pytest.raises(StorageError) as caught:
+        exchange.receive_files(holding.db, holding.identity, [("r2.wpsync", second)])
+    assert caught.value.template == MSG_DB_FULL
     assert everything(holding.db) == before
 
 

@@ -1,6 +1,6 @@
 """What changed between two revisions of a plan: every difference an officer would read.
 
-The upper level keeps each file it received (``SyncReceipt.payload``); comparing
+The upper level keeps each file it received (``SyncReceipt.plan_file``); comparing
 two of a unit's revisions lists, in document order, each header field, text
 section, key task, footnote, indicator and indicator value that was added,
 removed or changed, with its old and new words.  Items are matched by their
@@ -51,6 +51,10 @@ PERIODS = {
 }
 MSG_NO_REVISION = QT_TRANSLATE_NOOP(
     "Errors", "Revision {revision} of {code}'s plan for {year} has not been received.")
+MSG_RECEIPT_DAMAGED = QT_TRANSLATE_NOOP(
+    "Errors", "The copy of revision {revision} of {code}'s plan for {year} kept in this "
+    "data folder is damaged. Restore the data folder from a backup, or ask {code} to send "
+    "the plan again.")
 
 
 @dataclass(frozen=True)
@@ -170,7 +174,11 @@ def received_plan(db: Database, code: str, year: int, kind: str, revision: int) 
             .order_by(SyncReceipt.id.desc()).limit(1)).first()
     if row is None:
         raise InputError(MSG_NO_REVISION, revision=revision, code=code, year=year)
-    return codec.parse_plan_bytes(plan_file_of(*row), f"{code}-{year}-r{revision}")
+    try:
+        raw = plan_file_of(*row)
+    except ValueError as exc:
+        raise InputError(MSG_RECEIPT_DAMAGED, revision=revision, code=code, year=year) from exc
+    return codec.parse_plan_bytes(raw, f"{code}-{year}-r{revision}")
 
 
 def revision_changes(db: Database, code: str, year: int, old: int, new: int,

@@ -430,10 +430,12 @@ class _Folder:
             except InputError:
                 if guarded:
                     self.cursor.execute("ROLLBACK TO receive_file")
-                raise
-            finally:
-                if guarded:
                     self.cursor.execute("RELEASE receive_file")
+                raise
+            # Not after any other error: SQLite may have ended the whole transaction
+            # (a full disk), and the release would hide why.
+            if guarded:
+                self.cursor.execute("RELEASE receive_file")
         except InputError as exc:
             self.role, self.own, self.own_id = state
             out = Outcome(label, "refused", message=exc)

@@ -283,11 +283,16 @@ def _read_member(archive: zipfile.ZipFile, name: str, limit: int, label: str) ->
     return data
 
 
-def _deflated_member(raw: bytes, info: zipfile.ZipInfo) -> bytes | None:
-    """The compressed bytes of a deflated member of the archive ``raw``, as stored.
+def _deflated_member(raw: bytes, info: zipfile.ZipInfo, body: bytes) -> bytes | None:
+    """The compressed bytes of the deflated member ``info`` of the archive ``raw``, when
+    they are a complete DEFLATE stream of exactly ``body`` (what was read from it).
 
-    Called once the member was read whole (its CRC checked): they are the bytes that
-    were inflated then, found as zipfile finds them, after the member's local header.
+    They are found as zipfile finds them, after the member's local header.  zipfile
+    stops inflating at the member's stated size, and takes a stream cut short: the
+    CRC and the content hash then check only the part it read, while the bytes kept
+    could inflate to far more (a bomb) or to nothing valid.  So they are inflated
+    again here (a fraction of the time compressing would take), within ``body``'s
+    size, and kept only when they give exactly ``body`` and end there.
     """
     if info.compress_type != zipfile.ZIP_DEFLATED:
         return None
@@ -297,7 +302,14 @@ def _deflated_member(raw: bytes, info: zipfile.ZipInfo) -> bytes | None:
         return None
     start += 30 + int.from_bytes(header[26:28], "little") + int.from_bytes(header[28:30], "little")
     data = raw[start:start + info.compress_size]
-    return data if len(data) == info.compress_size else None
+    inflate = zlib.decompressobj(-zlib.MAX_WBITS)
+    try:
+        out = inflate.decompress(data, len(body) + 1)
+    except zlib.error:
+        return None
+    if not inflate.eof or inflate.unused_data or inflate.unconsumed_tail or out != body:
+        return None
+    return data
 
 
 def read_package(raw: bytes, label: str, identity: Identity | None = None) -> Package:
@@ -337,7 +349,7 @@ def read_package(raw: bytes, label: str, identity: Identity | None = None) -> Pa
             body = _read_member(archive, payload_name, MAX_MEMBER_BYTES, label)
         except _ARCHIVE_DAMAGE as exc:
             raise SyncError(MSG_DAMAGED, path=label) from exc  # bad CRC, truncated data
-        deflated = _deflated_member(raw, archive.getinfo(PAYLOAD)) \
+        deflated = _deflated_member(raw, archive.getinfo(PAYLOAD), body) \
             if payload_name == PAYLOAD else None
     try:
         manifest = json.loads(manifest_bytes.decode("utf-8"))
