@@ -40,10 +40,11 @@ from wardplan_desktop.paths import resource_path
 GOAL_SECONDS, GOAL_FILES = 5.0, 3321
 
 
-def ward_files(n: int, revision: int = 1,
-               keys: list[Identity] | None = None) -> list[tuple[str, bytes]]:
+def ward_files(n: int, revision: int = 1, keys: list[Identity] | None = None,
+               to: Identity | None = None) -> list[tuple[str, bytes]]:
     """The sync files of ``n`` wards' plans at ``revision``, signed with ``keys`` (made
-    when empty): the same keys and identifiers make a later revision of the same plans."""
+    when empty): the same keys and identifiers make a later revision of the same plans.
+    With ``to``, each file is encrypted to that upper level (as for e-mail)."""
     base = json.loads(resource_path("demo", "003_a5ef3e362a8e7281.json").read_text("utf-8"))
     upper = base["plan"]["unit"]["upper"]
     keys = [] if keys is None else keys
@@ -63,7 +64,8 @@ def ward_files(n: int, revision: int = 1,
                     "year": 2024, "kind": "plan", "revision": revision,
                     "created": "2023-11-29T00:00:00+00:00", "program_version": "bench"}
         files.append((f"{unit['code']}-r{revision}.wpsync",
-                      write_package(keys[i], manifest, codec.dump_plan(data))))
+                      write_package(keys[i], manifest, codec.dump_plan(data),
+                                    to.receiving_public_key if to else None)))
     return files
 
 
@@ -104,20 +106,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
     parser.add_argument("--again", action="store_true",
                         help="then import revision 2 of every plan (replacing each)")
+    parser.add_argument("--encrypted", action="store_true",
+                        help="files encrypted to the upper level, as wards send them by "
+                             "e-mail once they know its key")
     args = parser.parse_args(argv)
     print(f"{'files':>6} {'seconds':>9} {'ms/file':>8} {'CPU s':>7} {'peak MB':>8}  "
           f"{'projected 3321':>15}")
     for n in args.sizes:
         keys: list[Identity] = []
-        files = ward_files(n, 1, keys)
+        me = Identity(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
+        to = me if args.encrypted else None
+        files = ward_files(n, 1, keys, to)
         rows = []
         with tempfile.TemporaryDirectory() as tmp:
             db = open_data_folder(Path(tmp))
-            me = Identity(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
             rows.append(("", *timed(db, me, files, "imported")))
             if args.again:
                 del files
-                rows.append((" rev 2", *timed(db, me, ward_files(n, 2, keys), "imported")))
+                rows.append((" rev 2", *timed(db, me, ward_files(n, 2, keys, to),
+                                                "imported")))
             db.close()
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         for what, seconds, cpu in rows:
