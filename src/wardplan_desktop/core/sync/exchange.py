@@ -215,6 +215,9 @@ class _Checked:
     def sender_fingerprint(self) -> str:
         return fingerprint(self.sender_key)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _Checked, (self.manifest, self.sender_key, self.deflated, self.rows)
+
 
 #: How hard a plan file that came encrypted is compressed for its receipt (one that
 #: came in clear is kept as the sync file compressed it).  The fastest level: about a
