@@ -5,7 +5,7 @@ folder given a ward's file becomes the upper level that file is addressed to.
 The upper level pins each unit's signing key on its first file; a file signed
 with another key is refused unless an officer re-pins it, which is audited.
 Every file is checked completely before anything is written and is stored
-whole or not at all (a savepoint of its own): the same file twice changes
+whole or not at all (see _Folder.receive): the same file twice changes
 nothing, and an older revision never replaces a newer one.
 
 An upper level receives the files of hundreds or thousands of wards at once, so
@@ -654,8 +654,8 @@ def receive_files(db: Database, identity: Identity, files: list[tuple[str, bytes
 
     Files are handled in order, each after the ones before it (the first file makes
     the folder the upper level, the same file twice is a duplicate, an older revision
-    after a newer one is refused), each in a savepoint of its own: a refused file
-    leaves no trace and stops nothing.  An import stores up to :data:`BATCH_FILES`
+    after a newer one is refused), each whole or not at all: a refused file leaves
+    no trace and stops nothing.  An import stores up to :data:`BATCH_FILES`
     files per transaction; should the program or the computer stop in the middle,
     the files of the transaction then open are all not stored (never part of a file),
     and receiving them again stores them.  An unexpected error (a bug, a failing
