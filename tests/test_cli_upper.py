@@ -46,7 +46,12 @@ def test_units_import_then_list(data_dir: Path, unit_list: Path) -> None:
     r = cli("units", "list", data_dir=data_dir)
     assert r.returncode == 0
     rows = [line.split() for line in r.stdout.splitlines()]
-    assert rows[1] == ["P-MYPHU", "Phường", "Mỹ", "Phú", "phường", "—"]
+    assert rows[1] == ["P-MYPHU", "Phường", "Mỹ", "Phú", "ward", "—"]
+    rows = [line.split() for line in cli("units", "list", data_dir=data_dir,
+                                         lang="vi").stdout.splitlines()]
+    assert rows[0] == ["Mã", "Tên", "Cấp", "Khóa"]
+    assert rows[1:] == [["P-MYPHU", "Phường", "Mỹ", "Phú", "phường", "—"],
+                        ["X-MYTAN", "Xã", "Mỹ", "Tân", "xã", "—"]]
     # Again, without the office: the folder is an upper level now.
     unit_list.write_text(UNITS.replace("Xã Mỹ Tân;xã", "Phường Mỹ Tân;phường"), encoding="utf-8")
     r = cli("units", "import", str(unit_list), data_dir=data_dir)

@@ -557,6 +557,34 @@
         <translation>Thư mục dữ liệu này nay là của cấp trên {name} ({code}).</translation>
     </message>
     <message>
+        <source>ward</source>
+        <translation>phường</translation>
+    </message>
+    <message>
+        <source>commune</source>
+        <translation>xã</translation>
+    </message>
+    <message>
+        <source>township</source>
+        <translation>thị trấn</translation>
+    </message>
+    <message>
+        <source>special zone</source>
+        <translation>đặc khu</translation>
+    </message>
+    <message>
+        <source>district</source>
+        <translation>quận/huyện/thị xã</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>thành phố</translation>
+    </message>
+    <message>
+        <source>province</source>
+        <translation>tỉnh</translation>
+    </message>
+    <message>
         <source>upper level: every unit&apos;s values side by side, as an Excel workbook (.xlsx) or a PDF table (.pdf)</source>
         <translation>cấp trên: số liệu của tất cả các đơn vị đặt cạnh nhau, dưới dạng bảng tính Excel (.xlsx) hoặc bảng PDF (.pdf)</translation>
     </message>
@@ -713,7 +741,7 @@
     </message>
     <message>
         <source>Changes between revisions</source>
-        <translation>Thay đổi giữa các phiên bản</translation>
+        <translation>Thay đổi giữa các lần sửa</translation>
     </message>
     <message>
         <source>&amp;Indicator:</source>
@@ -729,11 +757,11 @@
     </message>
     <message>
         <source>&amp;From revision:</source>
-        <translation>&amp;Từ phiên bản:</translation>
+        <translation>&amp;Từ lần sửa:</translation>
     </message>
     <message>
         <source>&amp;To revision:</source>
-        <translation>Đế&amp;n phiên bản:</translation>
+        <translation>Đế&amp;n lần sửa:</translation>
     </message>
     <message>
         <source>Reading the units&apos; files…</source>
@@ -768,8 +796,8 @@
         <translation>Chỉ mới nhận một bản: chưa có gì để so sánh.</translation>
     </message>
     <message>
-        <source>{count} changes from revision {old} to {new}.</source>
-        <translation>{count} thay đổi từ phiên bản {old} đến phiên bản {new}.</translation>
+        <source>Changes from revision {old} to {new}: {count}.</source>
+        <translation>Số thay đổi từ lần sửa {old} đến lần sửa {new}: {count}.</translation>
     </message>
     <message>
         <source>{code} has sent nothing for this year yet.</source>
@@ -1179,11 +1207,11 @@ Vui lòng gửi tệp này cho người hỗ trợ chương trình.</translation
     </message>
     <message>
         <source>Revision {revision} of {code}&apos;s plan for {year} has not been received.</source>
-        <translation>Chưa nhận được phiên bản {revision} kế hoạch năm {year} của {code}.</translation>
+        <translation>Chưa nhận được lần sửa {revision} kế hoạch năm {year} của {code}.</translation>
     </message>
     <message>
-        <source>The copy of revision {revision} of {code}&apos;s plan for {year} kept in this data folder is damaged. Restore the data folder from a backup, or ask {code} to send the plan again.</source>
-        <translation>Bản lưu phiên bản {revision} kế hoạch năm {year} của {code} trong thư mục dữ liệu này đã bị hỏng. Hãy khôi phục thư mục dữ liệu từ bản sao lưu, hoặc đề nghị {code} gửi lại kế hoạch.</translation>
+        <source>The copy of revision {revision} of {code}&apos;s plan for {year} kept in this data folder is damaged, so it cannot be compared. Restore the data folder from a backup.</source>
+        <translation>Bản lưu lần sửa {revision} kế hoạch năm {year} của {code} trong thư mục dữ liệu này đã bị hỏng nên không so sánh được. Hãy khôi phục thư mục dữ liệu từ bản sao lưu.</translation>
     </message>
     <message>
         <source>{count} rows</source>
@@ -1829,7 +1857,7 @@ Vui lòng gửi tệp này cho người hỗ trợ chương trình.</translation
     </message>
     <message>
         <source>revision {revision}</source>
-        <translation>phiên bản {revision}</translation>
+        <translation>lần sửa {revision}</translation>
     </message>
     <message>
         <source>label</source>
@@ -2811,7 +2839,7 @@ Vui lòng gửi tệp này cho người hỗ trợ chương trình.</translation
     </message>
     <message>
         <source>{kind} {year} — {unit} ({code}), revision {revision}</source>
-        <translation>{kind} năm {year} — {unit} ({code}), phiên bản {revision}</translation>
+        <translation>{kind} năm {year} — {unit} ({code}), lần sửa {revision}</translation>
     </message>
     <message>
         <source>Council resolution</source>
@@ -2838,7 +2866,7 @@ Vui lòng gửi tệp này cho người hỗ trợ chương trình.</translation
     </message>
     <message>
         <source>{unit} — {kind} {year} (revision {revision}, read-only)</source>
-        <translation>{unit} — {kind} năm {year} (phiên bản {revision}, chỉ đọc)</translation>
+        <translation>{unit} — {kind} năm {year} (lần sửa {revision}, chỉ đọc)</translation>
     </message>
 </context>
 <context>

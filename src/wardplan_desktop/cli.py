@@ -18,8 +18,14 @@ from PySide6.QtCore import QCoreApplication
 from . import __version__, i18n
 from .core import consolidate, service
 from .core.documents.export import DOCUMENTS, FORMATS, export_to_file
-from .core.enums import DocumentKind, Period
-from .core.errors import MSG_CANNOT_READ_FILE, InputError, WardPlanError, describe_os_error
+from .core.enums import DocumentKind, Period, UnitLevel
+from .core.errors import (
+    MSG_CANNOT_READ_FILE,
+    QT_TRANSLATE_NOOP,
+    InputError,
+    WardPlanError,
+    describe_os_error,
+)
 from .core.interchange import codec
 from .core.storage.database import open_data_folder
 from .core.sync import exchange, template, units
@@ -28,6 +34,18 @@ from .core.sync.package import read_package
 from .paths import default_data_dir
 
 translate = QCoreApplication.translate
+
+
+#: Each level as the unit list prints it, in the user's language.
+_LEVELS = {
+    UnitLevel.WARD: QT_TRANSLATE_NOOP("Cli", "ward"),
+    UnitLevel.COMMUNE: QT_TRANSLATE_NOOP("Cli", "commune"),
+    UnitLevel.TOWNSHIP: QT_TRANSLATE_NOOP("Cli", "township"),
+    UnitLevel.SPECIAL_ZONE: QT_TRANSLATE_NOOP("Cli", "special zone"),
+    UnitLevel.DISTRICT: QT_TRANSLATE_NOOP("Cli", "district"),
+    UnitLevel.CITY: QT_TRANSLATE_NOOP("Cli", "city"),
+    UnitLevel.PROVINCE: QT_TRANSLATE_NOOP("Cli", "province"),
+}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -244,8 +262,8 @@ def _units(args: argparse.Namespace, data_dir: Path) -> int:
             return 0
         headers = [translate("Cli", "Code"), translate("Cli", "Name"),
                    translate("Cli", "Level"), translate("Cli", "Key")]
-        table = [[r.code, r.name, units.LEVEL_WORDS.get(r.level, r.level),
-                  r.key_fingerprint or "—"] for r in rows]
+        table = [[r.code, r.name, translate("Cli", _LEVELS[r.level]) if r.level in _LEVELS
+                  else r.level, r.key_fingerprint or "—"] for r in rows]
         widths = [max(len(r[i]) for r in [headers, *table]) for i in range(3)]
         for row in [headers, *table]:
             print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)) + "  " + row[3])

@@ -71,6 +71,23 @@ def test_completeness_tells_received_late_and_missing(tmp_path: Path) -> None:
     db.close()
 
 
+def test_the_latest_year_is_of_the_files_units_reporting_here_sent(tmp_path: Path) -> None:
+    db, files = _upper(tmp_path)
+    assert consolidate.latest_year(db) is None  # not an upper level yet
+    exchange.receive_files(db, load_identity(tmp_path / "upper"), files, accept_new=True)
+    assert consolidate.latest_year(db) == 2024
+    with db.session() as session:  # a unit of another upper level sent a later year
+        other = Unit(code="TP-KHAC", name="Thành phố Khác", level="city")
+        ward = Unit(code="P-KHAC", name="Phường Khác", level="ward", upper=other)
+        session.add_all([other, ward])
+        session.flush()
+        session.add(SyncReceipt(unit_id=ward.id, year=2026, kind="plan", revision=1,
+                                content_hash="sha256:" + "0" * 64, key_fingerprint="x",
+                                created="2025-11-01T00:00:00+00:00", payload="{}"))
+    assert consolidate.latest_year(db) == 2024
+    db.close()
+
+
 def test_side_by_side_adds_only_what_can_be_added(tmp_path: Path) -> None:
     db, files = _upper(tmp_path)
     exchange.receive_files(db, load_identity(tmp_path / "upper"), files, accept_new=True)

@@ -116,4 +116,12 @@ def test_received_revisions_compare_from_the_database(tmp_path: Path) -> None:
         with pytest.raises(InputError, match=f"revision {revision} of P-MYPHU's plan for 2024 "
                                              "kept in this data folder is damaged"):
             revisions.received_plan(upper, summary.unit, 2024, "plan", revision)
+    # So is one kept as text (received before schema 5) that no longer reads as a plan.
+    with upper.session() as session:
+        receipt = session.scalar(select(SyncReceipt).where(SyncReceipt.revision == 1))
+        assert receipt is not None
+        receipt.payload, receipt.payload_deflated = '{"format": "wardplan-plan", "pl', None
+    with pytest.raises(InputError, match="revision 1 of P-MYPHU's plan for 2024 kept in this "
+                                         "data folder is damaged, so it cannot be compared"):
+        revisions.received_plan(upper, summary.unit, 2024, "plan", 1)
     upper.close()

@@ -6,6 +6,7 @@ import json
 import shutil
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -18,10 +19,10 @@ from sqlalchemy import func, select
 
 from support import SEED_003, seed
 from wardplan_desktop import i18n
-from wardplan_desktop.core import service
+from wardplan_desktop.core import revisions, service
 from wardplan_desktop.core.interchange import codec
 from wardplan_desktop.core.storage.database import Database, open_data_folder
-from wardplan_desktop.core.storage.schema import AuditEntry, PinnedKey, Plan, Unit
+from wardplan_desktop.core.storage.schema import AuditEntry, PinnedKey, Plan, SyncReceipt, Unit
 from wardplan_desktop.core.sync import exchange
 from wardplan_desktop.core.sync.keys import load_identity
 from wardplan_desktop.core.values import parse_value
@@ -127,6 +128,45 @@ def test_chart_compares_units_and_saves_an_image(
     window.save_chart_button.click()
     image = QImage(str(target))
     assert not image.isNull() and image.width() == 1000 and image.height() > 60
+
+
+def test_a_damaged_received_file_is_named_over_the_comparison_once(
+        qtbot: QtBot, upper: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The comparison is made unasked (the window opens on it): what cannot be compared
+    is said over the table, once, instead of in message boxes, and no earlier result
+    stays on screen under other revision numbers."""
+    i18n.install("vi")
+    boxes: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda _parent, _title, text, *a: boxes.append(text))
+    compared: list[tuple[int, int]] = []
+    real = revisions.revision_changes
+
+    def counted(db: Database, code: str, year: int, old: int, new: int, kind: str = "plan") -> Any:
+        compared.append((old, new))
+        return real(db, code, year, old, new, kind)
+
+    monkeypatch.setattr(revisions, "revision_changes", counted)
+    window = ConsolidationWindow(upper, 2024)
+    qtbot.addWidget(window)
+    assert window.change_unit.currentData() == "P-A" and len(compared) == 1
+    assert window.changes.rowCount() == 1
+    with upper.session() as session:  # revision 1 of P-A damaged by other means
+        receipt = session.scalar(select(SyncReceipt).where(SyncReceipt.revision == 1,
+                                                           SyncReceipt.unit.has(code="P-A")))
+        assert receipt is not None and receipt.payload_deflated is not None
+        receipt.payload_deflated = receipt.payload_deflated[:100]
+    compared.clear()
+    window.change_unit.setCurrentIndex(window.change_unit.findData("P-B"))
+    window.change_unit.setCurrentIndex(window.change_unit.findData("P-A"))
+    assert compared == [(1, window.change_to.currentData())]  # P-B has one: not compared
+    assert window.changes.rowCount() == 0
+    assert "đã bị hỏng" in window.changes_note.text() and "P-A" in window.changes_note.text()
+    window.change_from.setCurrentIndex(1)  # the last against itself: readable, no change
+    assert window.changes.rowCount() == 0 and "hỏng" not in window.changes_note.text()
+    window.change_from.setCurrentIndex(0)
+    assert window.changes.rowCount() == 0 and "đã bị hỏng" in window.changes_note.text()
+    assert boxes == []
 
 
 def test_changes_between_revisions_and_read_only_drill_down(

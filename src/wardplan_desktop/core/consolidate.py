@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import aliased
 
 from .enums import ValueKind
@@ -67,6 +67,17 @@ def _registered(query: Select[Any], own: str | None) -> Select[Any]:
     """``query`` (over :class:`Unit`) narrowed to the units reporting here."""
     upper = aliased(Unit)
     return query.join(upper, Unit.upper_id == upper.id).where(upper.code == own)
+
+
+def latest_year(db: Database) -> int | None:
+    """The latest year of the plan files the units reporting here sent; None before any."""
+    with db.session(write=False) as session:
+        own = get_setting(session, OWN_UNIT)
+        if own is None:
+            return None
+        return session.scalar(_registered(
+            select(func.max(SyncReceipt.year)).select_from(SyncReceipt)
+            .join(Unit, Unit.id == SyncReceipt.unit_id), own))
 
 
 def completeness(db: Database, year: int, kind: str = "plan") -> list[UnitStatus]:

@@ -53,8 +53,8 @@ MSG_NO_REVISION = QT_TRANSLATE_NOOP(
     "Errors", "Revision {revision} of {code}'s plan for {year} has not been received.")
 MSG_RECEIPT_DAMAGED = QT_TRANSLATE_NOOP(
     "Errors", "The copy of revision {revision} of {code}'s plan for {year} kept in this "
-    "data folder is damaged. Restore the data folder from a backup, or ask {code} to send "
-    "the plan again.")
+    "data folder is damaged, so it cannot be compared. Restore the data folder from a "
+    "backup.")
 
 
 @dataclass(frozen=True)
@@ -174,11 +174,11 @@ def received_plan(db: Database, code: str, year: int, kind: str, revision: int) 
             .order_by(SyncReceipt.id.desc()).limit(1)).first()
     if row is None:
         raise InputError(MSG_NO_REVISION, revision=revision, code=code, year=year)
+    # It was checked whole when it came: now unreadable, it was changed by other means.
     try:
-        raw = plan_file_of(*row)
-    except ValueError as exc:
+        return codec.parse_plan_bytes(plan_file_of(*row), f"{code}-{year}-r{revision}")
+    except (ValueError, InputError) as exc:
         raise InputError(MSG_RECEIPT_DAMAGED, revision=revision, code=code, year=year) from exc
-    return codec.parse_plan_bytes(raw, f"{code}-{year}-r{revision}")
 
 
 def revision_changes(db: Database, code: str, year: int, old: int, new: int,

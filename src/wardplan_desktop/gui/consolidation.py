@@ -331,6 +331,11 @@ class ConsolidationWindow(QMainWindow):
         self.values_view.doubleClicked.connect(lambda index: self._open_column(index.column()))
 
         self.indicator = QComboBox(self)
+        # As wide as the window allows, not as the longest indicator's name (the window
+        # must fit a small screen).
+        self.indicator.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.indicator.setMinimumContentsLength(30)
         self.indicator_label = QLabel(self)
         self.indicator_label.setBuddy(self.indicator)
         self.chart = BarChart(self)
@@ -362,6 +367,7 @@ class ConsolidationWindow(QMainWindow):
         self.changes_view = self._table(self.changes)
         self.changes_view.setWordWrap(True)
         self.changes_note = QLabel(self)
+        self.changes_note.setWordWrap(True)
         changes_page = QWidget(self)
         box = QVBoxLayout(changes_page)
         row = QHBoxLayout()
@@ -577,41 +583,46 @@ class ConsolidationWindow(QMainWindow):
         code = self.change_unit.currentData()
         received = (revisions.received_revisions(self._db, code, self.year.value(),
                                                  self.kind.currentData()) if code else [])
-        for combo in (self.change_from, self.change_to):
+        for combo, index in ((self.change_from, max(len(received) - 2, 0)),
+                             (self.change_to, len(received) - 1)):
+            # Filled and set without signals: the comparison is made once, below.
             combo.blockSignals(True)
             combo.clear()
             for r in received:
                 combo.addItem(self.tr("{revision} (made {made})").format(
                     revision=r.revision, made=local_time(r.created)), r.revision)
+            if received:
+                combo.setCurrentIndex(index)
             combo.blockSignals(False)
-        if received:
-            self.change_from.setCurrentIndex(max(len(received) - 2, 0))
-            self.change_to.setCurrentIndex(len(received) - 1)
         self._show_changes()
 
     def _show_changes(self) -> None:
+        """Compare the chosen revisions; what cannot be compared is said in the note over
+        the table (no message box: the comparison is made unasked, as the window opens
+        and whenever a unit or revision is chosen), and no earlier result stays."""
         code = self.change_unit.currentData()
         old, new = self.change_from.currentData(), self.change_to.currentData()
+        self.changes.set_rows([])
         if code is None or old is None or new is None:
-            self.changes.set_rows([])
             self.changes_note.setText(self.tr("No unit has sent a file yet."))
+            return
+        if self.change_from.count() == 1:
+            self.changes_note.setText(
+                self.tr("Only one revision received: nothing to compare yet."))
             return
         try:
             rows = revisions.revision_changes(self._db, code, self.year.value(), old, new,
                                               self.kind.currentData())
         except WardPlanError as exc:
-            self._error(exc)
+            self.changes_note.setText(exc.render(QCoreApplication.translate))
             return
         self.changes.set_rows(rows)
         self.changes_view.resizeColumnsToContents()
         for column in (2, 3):
             self.changes_view.setColumnWidth(column, 380)
         self.changes_view.resizeRowsToContents()
-        self.changes_note.setText(
-            self.tr("Only one revision received: nothing to compare yet.") if old == new
-            and self.change_from.count() == 1
-            else self.tr("{count} changes from revision {old} to {new}.").format(
-                count=len(rows), old=old, new=new))
+        self.changes_note.setText(self.tr("Changes from revision {old} to {new}: {count}.")
+                                  .format(count=len(rows), old=old, new=new))
 
     # ------------------------------------------------------------------ actions
 

@@ -815,10 +815,14 @@ class MainWindow(QMainWindow):
         self.consolidate_action.setEnabled(role == "upper")
 
     def consolidate(self) -> None:
-        """The upper level's view of its units' plans for the year they plan most recently."""
-        years = [p.year for p in self.plans.plans() if p.kind == "plan"]
-        year = max(years) if years else dt.date.today().year + 1
+        """The upper level's view of its units' plans for the latest year they sent."""
+        from ..core import consolidate
         from .consolidation import ConsolidationWindow
+
+        year = consolidate.latest_year(self._db)
+        if year is None:  # nothing received yet: the year the folder plans most recently
+            years = [p.year for p in self.plans.plans() if p.kind == "plan"]
+            year = max(years) if years else dt.date.today().year + 1
 
         self.consolidation = ConsolidationWindow(self._db, year, self)
         self.consolidation.setWindowFlag(Qt.WindowType.Window)
