@@ -60,7 +60,10 @@ def test_units_import_then_list(data_dir: Path, unit_list: Path) -> None:
     # The registered units are missing until they send.
     r = cli("sync", "status", "--year", "2024", data_dir=data_dir)
     assert [line.split()[:2] for line in r.stdout.splitlines()] == [
-        ["P-MYPHU", "missing"], ["X-MYTAN", "missing"]]
+        ["Year", "2024"], ["Code", "Status"], ["P-MYPHU", "missing"], ["X-MYTAN", "missing"]]
+    # Without a year: the latest any unit sent, and there is none yet.
+    r = cli("sync", "status", data_dir=data_dir)
+    assert r.returncode == 0 and r.stdout == "No unit has sent a plan here yet.\n"
 
 
 def test_a_bad_list_exits_1_naming_the_row(data_dir: Path, unit_list: Path,

@@ -425,10 +425,6 @@
         <translation>hiển thị dấu vân tay khóa của máy này</translation>
     </message>
     <message>
-        <source>upper level: which units have sent their plan for a year</source>
-        <translation>cấp trên: những đơn vị nào đã gửi kế hoạch của một năm</translation>
-    </message>
-    <message>
         <source>start next year&apos;s plan from this year&apos;s</source>
         <translation>tạo kế hoạch năm sau từ kế hoạch năm nay</translation>
     </message>
@@ -533,6 +529,10 @@
         <translation>, đã mã hóa cho cấp trên</translation>
     </message>
     <message>
+        <source>No unit has sent a plan here yet.</source>
+        <translation>Chưa đơn vị nào gửi kế hoạch lên đây.</translation>
+    </message>
+    <message>
         <source>received</source>
         <translation>đã gửi</translation>
     </message>
@@ -543,6 +543,14 @@
     <message>
         <source>missing</source>
         <translation>chưa gửi</translation>
+    </message>
+    <message>
+        <source>Year {year}</source>
+        <translation>Năm {year}</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Ngày nhận</translation>
     </message>
     <message>
         <source>Template of {year} applied to {unit}: {added} indicators added, {updated} updated; deadline {deadline}.</source>
@@ -583,6 +591,10 @@
     <message>
         <source>province</source>
         <translation>tỉnh</translation>
+    </message>
+    <message>
+        <source>upper level: which units have sent their plan for a year (by default the latest year any has sent)</source>
+        <translation>cấp trên: những đơn vị đã gửi kế hoạch của một năm (mặc định là năm gần nhất có đơn vị gửi)</translation>
     </message>
     <message>
         <source>upper level: every unit&apos;s values side by side, as an Excel workbook (.xlsx) or a PDF table (.pdf)</source>

@@ -110,8 +110,9 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
     sync.add_parser("key", help=translate("Cli", "show this installation's key fingerprint"))
     q = sync.add_parser("status", help=translate(
-        "Cli", "upper level: which units have sent their plan for a year"))
-    q.add_argument("--year", required=True, type=int, metavar="N")
+        "Cli", "upper level: which units have sent their plan for a year (by default the "
+               "latest year any has sent)"))
+    q.add_argument("--year", type=int, metavar="N")
     q.add_argument("--kind", default=DocumentKind.PLAN.value, choices=kinds)
 
     p = sub.add_parser("consolidate", help=translate(
@@ -328,13 +329,22 @@ def _sync(args: argparse.Namespace, data_dir: Path) -> int:
         return 0
     if args.sync_command == "status":
         with open_data_folder(data_dir) as db:
-            rows = consolidate.completeness(db, args.year, args.kind)
+            year = args.year or consolidate.latest_year(db)
+            if year is None:
+                print(translate("Cli", "No unit has sent a plan here yet."))
+                return 0
+            rows = consolidate.completeness(db, year, args.kind)
         words = {"received": translate("Cli", "received"), "late": translate("Cli", "late"),
                  "missing": translate("Cli", "missing")}
-        for row in rows:
-            revision = str(row.revision) if row.revision else "-"
-            print(f"{row.code:14} {words[row.status]:12} {revision:>4}  {row.received_at[:10]:10}"
-                  f"  {row.name}")
+        print(translate("Cli", "Year {year}").format(year=year))
+        table = [[translate("Cli", "Code"), translate("Cli", "Status"),
+                  translate("Cli", "Revision"), translate("Cli", "Received on"),
+                  translate("Cli", "Name")]]
+        table += [[row.code, words[row.status], str(row.revision) if row.revision else "-",
+                   row.received_at[:10], row.name] for row in rows]
+        widths = [max(len(r[i]) for r in table) for i in range(4)]
+        for r in table:
+            print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)) + "  " + r[4])
         return 0
     if args.sync_command == "template":
         with open_data_folder(data_dir) as db:

@@ -1551,6 +1551,16 @@ def test_cli_export_then_import_into_an_empty_folder(tmp_path: Path) -> None:
     with open_data_folder(upper_en) as db:
         assert [p.unit for p in service.list_plans(db)] == [WARD]
         assert len(receipts(db)) == 1
+    # Who has sent, for the latest year sent unless a year is given.
+    r = cli("sync", "status", data_dir=upper_en, lang="en")
+    assert r.returncode == 0, r.stderr
+    lines = [line.split() for line in r.stdout.splitlines()]
+    assert lines[:2] == [["Year", str(YEAR)], ["Code", "Status", "Revision", "Received", "on",
+                                               "Name"]]
+    assert lines[2][:3] == [WARD, "received", "1"] and len(lines) == 3
+    r = cli("sync", "status", "--year", str(YEAR + 1), data_dir=upper_en)
+    assert r.stdout.splitlines()[0] == f"Năm {YEAR + 1}"
+    assert r.stdout.splitlines()[2].split()[:4] == [WARD, "chưa", "gửi", "-"]
 
 
 def test_a_confirmed_new_key_lets_in_that_key_only(tmp_path: Path) -> None:
