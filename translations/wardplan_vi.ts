@@ -530,7 +530,7 @@
     </message>
     <message>
         <source>No unit has sent a plan here yet.</source>
-        <translation>Chưa đơn vị nào gửi kế hoạch lên đây.</translation>
+        <translation>Chưa có đơn vị nào gửi kế hoạch.</translation>
     </message>
     <message>
         <source>received</source>
@@ -662,7 +662,7 @@
     </message>
     <message>
         <source>Revision</source>
-        <translation>Phiên bản</translation>
+        <translation>Lần sửa</translation>
     </message>
     <message>
         <source>Made by the unit</source>
@@ -809,7 +809,7 @@
     </message>
     <message>
         <source>Changes from revision {old} to {new}: {count}.</source>
-        <translation>Số thay đổi từ lần sửa {old} đến lần sửa {new}: {count}.</translation>
+        <translation>Từ lần sửa {old} đến lần sửa {new} có {count} thay đổi.</translation>
     </message>
     <message>
         <source>{code} has sent nothing for this year yet.</source>
@@ -2200,7 +2200,7 @@ Vui lòng gửi tệp này cho người hỗ trợ chương trình.</translation
     </message>
     <message>
         <source>Revision</source>
-        <translation>Phiên bản</translation>
+        <translation>Lần sửa</translation>
     </message>
     <message>
         <source>Change</source>

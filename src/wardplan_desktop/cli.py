@@ -329,7 +329,7 @@ def _sync(args: argparse.Namespace, data_dir: Path) -> int:
         return 0
     if args.sync_command == "status":
         with open_data_folder(data_dir) as db:
-            year = args.year or consolidate.latest_year(db)
+            year = args.year or consolidate.latest_year(db, args.kind)
             if year is None:
                 print(translate("Cli", "No unit has sent a plan here yet."))
                 return 0

@@ -76,6 +76,14 @@ def test_the_latest_year_is_of_the_files_units_reporting_here_sent(tmp_path: Pat
     assert consolidate.latest_year(db) is None  # not an upper level yet
     exchange.receive_files(db, load_identity(tmp_path / "upper"), files, accept_new=True)
     assert consolidate.latest_year(db) == 2024
+    with db.session() as session:  # P-A's earlier year, and a later year's resolution
+        unit_id = session.scalar(select(Unit.id).where(Unit.code == "P-A"))
+        for year, kind in ((2023, "plan"), (2025, "resolution")):
+            session.add(SyncReceipt(unit_id=unit_id, year=year, kind=kind, revision=1,
+                                    content_hash="sha256:" + "0" * 64, key_fingerprint="x",
+                                    created="2024-11-01T00:00:00+00:00", payload="{}"))
+    assert consolidate.latest_year(db) == 2024
+    assert consolidate.latest_year(db, "resolution") == 2025
     with db.session() as session:  # a unit of another upper level sent a later year
         other = Unit(code="TP-KHAC", name="Thành phố Khác", level="city")
         ward = Unit(code="P-KHAC", name="Phường Khác", level="ward", upper=other)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import zlib
 from pathlib import Path
@@ -13,6 +14,7 @@ from sqlalchemy import select
 from support import SEED_003, seed
 from wardplan_desktop.core import revisions, service
 from wardplan_desktop.core.errors import InputError
+from wardplan_desktop.core.interchange import codec
 from wardplan_desktop.core.storage.database import open_data_folder
 from wardplan_desktop.core.storage.schema import MAX_PLAN_FILE_BYTES, Section, SyncReceipt
 from wardplan_desktop.core.sync import exchange
@@ -124,4 +126,15 @@ def test_received_revisions_compare_from_the_database(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="revision 1 of P-MYPHU's plan for 2024 kept in this "
                                          "data folder is damaged, so it cannot be compared"):
         revisions.received_plan(upper, summary.unit, 2024, "plan", 1)
+    # One intact (its hash is the receipt's) that this program refuses, made by a newer
+    # one, is refused for that, not called damaged: a backup would not help.
+    newer = json.dumps({**seed(SEED_003), "format_version": 2}).encode("utf-8")
+    with upper.session() as session:
+        receipt = session.scalar(select(SyncReceipt).where(SyncReceipt.revision == 1))
+        assert receipt is not None
+        receipt.payload, receipt.payload_deflated = newer.decode("utf-8"), None
+        receipt.content_hash = "sha256:" + hashlib.sha256(newer).hexdigest()
+    with pytest.raises(InputError, match="Update WardPlan Desktop to read it") as refused:
+        revisions.received_plan(upper, summary.unit, 2024, "plan", 1)
+    assert refused.value.template == codec.MSG_NEWER_FORMAT
     upper.close()

@@ -69,15 +69,17 @@ def _registered(query: Select[Any], own: str | None) -> Select[Any]:
     return query.join(upper, Unit.upper_id == upper.id).where(upper.code == own)
 
 
-def latest_year(db: Database) -> int | None:
-    """The latest year of the plan files the units reporting here sent; None before any."""
+def latest_year(db: Database, kind: str = "plan") -> int | None:
+    """The latest year of the files of ``kind`` the units reporting here sent; None
+    before any."""
     with db.session(write=False) as session:
         own = get_setting(session, OWN_UNIT)
         if own is None:
             return None
         return session.scalar(_registered(
             select(func.max(SyncReceipt.year)).select_from(SyncReceipt)
-            .join(Unit, Unit.id == SyncReceipt.unit_id), own))
+            .join(Unit, Unit.id == SyncReceipt.unit_id), own)
+            .where(SyncReceipt.kind == kind))
 
 
 def completeness(db: Database, year: int, kind: str = "plan") -> list[UnitStatus]:

@@ -9,6 +9,7 @@ identifiers, so a section moved or renumbered is not reported as rewritten.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -167,18 +168,24 @@ def received_plan(db: Database, code: str, year: int, kind: str, revision: int) 
     """The plan-file data of a received revision, as the unit sent it."""
     with db.session(write=False) as session:
         row = session.execute(
-            select(SyncReceipt.payload, SyncReceipt.payload_deflated)
+            select(SyncReceipt.payload, SyncReceipt.payload_deflated, SyncReceipt.content_hash)
             .join(Unit, Unit.id == SyncReceipt.unit_id)
             .where(Unit.code == code, SyncReceipt.year == year, SyncReceipt.kind == kind,
                    SyncReceipt.revision == revision)
             .order_by(SyncReceipt.id.desc()).limit(1)).first()
     if row is None:
         raise InputError(MSG_NO_REVISION, revision=revision, code=code, year=year)
-    # It was checked whole when it came: now unreadable, it was changed by other means.
+    payload, deflated, digest = row
+    # Not the file whose hash the receipt holds: changed by other means since it came.
+    # (One that is intact but refused, say by a program older than the one that received
+    # it, is refused for what it is.)
     try:
-        return codec.parse_plan_bytes(plan_file_of(*row), f"{code}-{year}-r{revision}")
-    except (ValueError, InputError) as exc:
+        raw = plan_file_of(payload, deflated)
+    except ValueError as exc:
         raise InputError(MSG_RECEIPT_DAMAGED, revision=revision, code=code, year=year) from exc
+    if "sha256:" + hashlib.sha256(raw).hexdigest() != digest:
+        raise InputError(MSG_RECEIPT_DAMAGED, revision=revision, code=code, year=year)
+    return codec.parse_plan_bytes(raw, f"{code}-{year}-r{revision}")
 
 
 def revision_changes(db: Database, code: str, year: int, old: int, new: int,
