@@ -48,6 +48,13 @@ _LEVELS = {
 }
 
 
+def _print_table(rows: list[list[str]]) -> None:
+    """Rows in aligned columns, two spaces apart; the last column (free text) unpadded."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        print("  ".join([*(c.ljust(w) for c, w in zip(row, widths, strict=False)), row[-1]]))
+
+
 def _parser() -> argparse.ArgumentParser:
     kinds = [k.value for k in DocumentKind]
     parser = argparse.ArgumentParser(
@@ -194,9 +201,7 @@ def _dispatch(args: argparse.Namespace) -> int:
                    translate("Cli", "Revision"), translate("Cli", "Status"),
                    translate("Cli", "Title")]
         rows = [[p.unit, str(p.year), p.kind, str(p.revision), p.status, p.title] for p in plans]
-        widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(5)]
-        for row in [headers, *rows]:
-            print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)) + "  " + row[5])
+        _print_table([headers, *rows])
         return 0
     if args.command == "export":
         with open_data_folder(data_dir) as db:
@@ -265,9 +270,7 @@ def _units(args: argparse.Namespace, data_dir: Path) -> int:
                    translate("Cli", "Level"), translate("Cli", "Key")]
         table = [[r.code, r.name, translate("Cli", _LEVELS[r.level]) if r.level in _LEVELS
                   else r.level, r.key_fingerprint or "—"] for r in rows]
-        widths = [max(len(r[i]) for r in [headers, *table]) for i in range(3)]
-        for row in [headers, *table]:
-            print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)) + "  " + row[3])
+        _print_table([headers, *table])
         return 0
     given = [args.own_code, args.own_name, args.own_level]
     if any(given) and not all(given):
@@ -342,9 +345,7 @@ def _sync(args: argparse.Namespace, data_dir: Path) -> int:
                   translate("Cli", "Name")]]
         table += [[row.code, words[row.status], str(row.revision) if row.revision else "-",
                    row.received_at[:10], row.name] for row in rows]
-        widths = [max(len(r[i]) for r in table) for i in range(4)]
-        for r in table:
-            print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)) + "  " + r[4])
+        _print_table(table)
         return 0
     if args.sync_command == "template":
         with open_data_folder(data_dir) as db:

@@ -9,7 +9,6 @@ identifiers, so a section moved or renumbered is not reported as rewritten.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +19,7 @@ from .errors import QT_TRANSLATE_NOOP, InputError, Message
 from .interchange import codec
 from .storage.database import Database
 from .storage.schema import SyncReceipt, Unit, plan_file_of
+from .sync.package import content_hash
 
 CONTEXT = "Revisions"
 _HEADER = {
@@ -183,7 +183,7 @@ def received_plan(db: Database, code: str, year: int, kind: str, revision: int) 
         raw = plan_file_of(payload, deflated)
     except ValueError as exc:
         raise InputError(MSG_RECEIPT_DAMAGED, revision=revision, code=code, year=year) from exc
-    if "sha256:" + hashlib.sha256(raw).hexdigest() != digest:
+    if content_hash(raw) != digest:
         raise InputError(MSG_RECEIPT_DAMAGED, revision=revision, code=code, year=year)
     return codec.parse_plan_bytes(raw, f"{code}-{year}-r{revision}")
 

@@ -181,6 +181,11 @@ class Outcome:
     _pinned: tuple[str, str] | None = field(default=None, repr=False)  # key, fingerprint
     _replaces: bool = field(default=False, repr=False)  # the unit holds a plan of that year
 
+    @property
+    def _guarded(self) -> bool:
+        """Whether storing it needs a savepoint (see _Folder.receive)."""
+        return self._replaces or self.becomes_upper is not None
+
 
 #: Files stored per write transaction (about a second's work).  Each commit waits
 #: for the disk; a transaction keeps other programs from writing to the folder until
@@ -370,7 +375,7 @@ class _Folder:
         # it has written, which is taken back here.
         try:
             codec.store_plan_rows(self.cursor, rows, unit_id, self.ids, out.label,
-                                  undo=not (out._replaces or out.becomes_upper))
+                                  undo=not out._guarded)
         except InputError:
             if out._unit_id is None and not out.becomes_upper:
                 run("DELETE FROM unit WHERE id = ?", (unit_id,))
@@ -425,7 +430,7 @@ class _Folder:
             # it): it only adds rows, and the one refusal possible once it writes
             # takes them back (see _apply).  Any error but a refusal ends the whole
             # unit of work, which is then rolled back.
-            guarded = out._replaces or out.becomes_upper is not None
+            guarded = out._guarded
             if guarded:
                 self.cursor.execute("SAVEPOINT receive_file")
             try:
