@@ -36,3 +36,26 @@ def test_importing_the_whole_core_loads_no_qt() -> None:
             + "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_window_shows_a_plan_without_loading_the_orm(tmp_path: Path) -> None:
+    """The start reads what the first screen shows through ``core.reading`` (no ORM):
+    importing SQLAlchemy and the models would take longer than the whole window."""
+    folder = tmp_path / "ward"
+    seed = Path(__file__).parent.parent / "resources" / "demo"
+    stored = ("from pathlib import Path\nfrom wardplan_desktop.core import service\n"
+              "from wardplan_desktop.core.storage.database import open_data_folder\n"
+              f"db = open_data_folder(Path({str(folder)!r}))\n"
+              f"for p in sorted(Path({str(seed)!r}).glob('*.json')):\n"
+              "    service.import_plan_file(db, p)\n"
+              "print(len(service.list_plans(db)))\ndb.close()\n")
+    out = subprocess.run([sys.executable, "-c", stored], capture_output=True, text=True,
+                         check=True)
+    assert int(out.stdout) >= 1
+    start = ("import sys\nfrom wardplan_desktop import app\n"
+             f"code = app.run(['--smoke-test', '--data-dir', {str(folder)!r}])\n"
+             "from wardplan_desktop.gui.main_window import MainWindow\n"
+             "print(code, sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy'}))\n")
+    out = subprocess.run([sys.executable, "-c", start], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.split("\n")[-2] == "0 []", out.stderr

@@ -8,18 +8,20 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-# The core (SQLAlchemy above all) is imported before Qt: once PySide6 is loaded, it
-# reads the source of every module imported after it (to find the ones that use it),
-# which for SQLAlchemy's few hundred modules would cost the start some 80 ms.
+# What the start needs of the core is imported before Qt: once PySide6 is loaded, it
+# reads the source of every module imported after it (to find the ones that use it).
+# The ORM (SQLAlchemy's few hundred modules) is not among it: the window shows the
+# plan without it, and it is loaded once the window is up (:func:`_load_the_rest`).
 from . import __version__
-from .core import service
+from .core import checks, reading  # noqa: F401 - checks: the window's, imported before Qt
+from .core.documents import export  # noqa: F401 - the same
 from .core.errors import WardPlanError
-from .core.storage import backups
 from .core.storage.database import Database, open_data_folder
+from .core.sync import package  # noqa: F401 - the window's, imported before Qt
 from .paths import APP_NAME, ORG_NAME, default_data_dir, resource_path
 
 # isort: split
-from PySide6.QtCore import QCoreApplication, Qt, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
@@ -46,6 +48,8 @@ def demo_files() -> list[Path]:
 
 
 def load_samples(db: Database) -> None:
+    from .core import service
+
     for path in demo_files():
         service.import_plan_file(db, path)
 
@@ -53,10 +57,9 @@ def load_samples(db: Database) -> None:
 def first_start(db: Database) -> bool:
     """On an empty data folder, the first-start wizard: a ward, an upper level, or the
     sample plans.  Returns whether the folder was set up."""
-    from .core.sync.exchange import folder_role
     from .gui.first_run import FirstRunWizard
 
-    if service.list_plans(db) or folder_role(db)[0]:
+    if reading.list_plans(db) or reading.folder_role(db)[0]:
         return False
     wizard = FirstRunWizard(db, lambda: load_samples(db))
     return wizard.exec() == QDialog.DialogCode.Accepted
@@ -187,6 +190,7 @@ def _run(args: argparse.Namespace, app: QApplication, folder: Path, exec_: bool)
             window.close()  # nothing was typed, so closing saves nothing
             window.deleteLater()
             return 0
+        QTimer.singleShot(0, _load_the_rest)  # once the window is painted
         return app.exec() if exec_ else 0
     finally:
         if exec_ or args.smoke_test:
@@ -196,9 +200,19 @@ def _run(args: argparse.Namespace, app: QApplication, folder: Path, exec_: bool)
                 instance.release()
 
 
+def _load_the_rest() -> None:
+    """Load what writing needs (the ORM and the core's editing functions) once the
+    window is up, so that the first edit does not wait for it.  The window shows a
+    plan without them (``core.reading``); importing them takes a few tenths of a
+    second, which the clerk would otherwise meet as a pause on the first change."""
+    from .core import editing, service  # noqa: F401
+
+
 def _backup_at_start(db: Database) -> None:
     """The day's first start keeps a copy of the data (rotated after 30 days); a
     backup that fails is logged, never a reason not to start."""
+    from .core.storage import backups
+
     try:
         made = backups.backup_at_start(db)
     except WardPlanError as exc:

@@ -41,7 +41,7 @@ from sqlalchemy import event
 from qt_support import type_text
 from support import SEED_000, SEED_003, state
 from wardplan_desktop import i18n
-from wardplan_desktop.core import service
+from wardplan_desktop.core import reading, service
 from wardplan_desktop.core.errors import (
     MSG_DB_FULL,
     MSG_DB_LOCKED,
@@ -628,14 +628,14 @@ def test_a_read_back_failing_after_a_save_holds_nothing(
 
     signature = window.signature
     window.nav.setCurrentRow(window.pages.index(signature))
-    real = service.export_plan_by_uid
+    real = reading.export_plan_by_uid  # how the window reads the plan
 
     def read(*args: Any, **kwargs: Any) -> Any:
         if fields._saving:
             raise StorageError(MSG_DB_LOCKED, path=str(db.path))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(service, "export_plan_by_uid", read)
+    monkeypatch.setattr(reading, "export_plan_by_uid", read)
     type_text(signature.signer, SIGNER)
     signature.signer.flush()
     assert len(shown) == 1
@@ -660,7 +660,7 @@ def test_a_plan_that_cannot_be_opened_leaves_the_one_open_and_its_typing(
             raise StorageError(MSG_DB_LOCKED, path=str(db.path))
 
         with monkeypatch.context() as patch:
-            patch.setattr(service, "export_plan_by_uid", unreadable)
+            patch.setattr(reading, "export_plan_by_uid", unreadable)
             window.select_plan(other)
     assert window._plan is not None and window._plan["unit"]["code"] == "P-MYPHU"
     chosen = window.plans.plans()[window.plan_box.currentIndex()]

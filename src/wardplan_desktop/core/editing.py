@@ -15,7 +15,6 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -23,6 +22,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from . import values as values_mod
+from .edits import Place, Saved
 from .enums import (
     Authority,
     Direction,
@@ -157,17 +157,6 @@ _MODELS: dict[str, Any] = {"plan": Plan, "section": Section, "indicator": Indica
                            "key_task": KeyTask, "footnote": Footnote}
 _NOT_EMPTY = {("indicator", "name"), ("key_task", "task"), ("footnote", "text"),
               ("unit", "name")}
-
-
-@dataclass(frozen=True)
-class Saved:
-    """What an edit did: the state before (for undo) and the plan's revision after."""
-
-    old: Any
-    revision: int
-    at: str
-    #: False when the edit asked for what was already stored: nothing was written.
-    changed: bool = True
 
 
 def _plan_of(obj: Any) -> Plan:
@@ -334,7 +323,7 @@ def _check_meaning(value: Value) -> None:
     """A value built by hand must mean what its words say, as a plan file requires:
     what is saved here must be sendable and importable again."""
     row = codec.value_row(0, Period.TARGET.value, value)
-    codec.value_from_entry(codec._value_entry(row))
+    codec.value_from_entry(codec.value_entry_of(row))
 
 
 def _unit_changed(session: Session, unit: Unit, name: str, old: Any, new: Any) -> Saved:
@@ -357,15 +346,6 @@ def _unit_changed(session: Session, unit: Unit, name: str, old: Any, new: Any) -
 
 
 # --------------------------------------------------------------------------- tree items
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where an item sits: its parent (None at the top), its group (indicators), position."""
-
-    parent_uid: str | None
-    position: int
-    group_uid: str | None = None
 
 
 def _siblings(session: Session, obj: Any) -> list[Any]:
@@ -466,8 +446,8 @@ def _indicator_dict(session: Session, ind: Indicator) -> dict[str, Any]:
     return {"uid": ind.uid, "label": ind.label, "name": ind.name, "unit": ind.unit,
             "direction": ind.direction, "set_by": ind.set_by,
             "catalogue_code": ind.catalogue_code, "row_style": ind.row_style, "note": ind.note,
-            "values": [codec._value_entry(v) for v in sorted(ind.values,
-                                                           key=lambda v: (v.year, v.period))],
+            "values": [codec.value_entry_of(v) for v in sorted(ind.values,
+                                                              key=lambda v: (v.year, v.period))],
             "children": [_indicator_dict(session, c) for c in children]}
 
 

@@ -26,8 +26,13 @@ from .errors import (
     NotFoundError,
 )
 from .interchange import codec
+
+# Offered here too, for every caller but the window's start.
+from .reading import export_plan_by_uid as export_plan_by_uid
+from .reading import list_plans as list_plans
 from .storage import history
 from .storage.database import Database
+from .storage.rows import PlanSummary as PlanSummary
 from .storage.schema import (
     Appendix,
     ChangeRecord,
@@ -41,25 +46,6 @@ from .storage.schema import (
     utc_now,
 )
 from .values import Value
-
-
-@dataclass(frozen=True)
-class PlanSummary:
-    """A line of the plan list: what ``wardplan-cli list`` prints."""
-
-    unit: str
-    unit_name: str
-    year: int
-    kind: str
-    revision: int
-    status: str
-    title: str
-    uid: str
-    updated_at: str = ""
-
-    def as_json(self) -> dict[str, Any]:
-        return {"unit": self.unit, "year": self.year, "kind": self.kind,
-                "revision": self.revision, "status": self.status}
 
 
 def _summary(plan: Plan) -> PlanSummary:
@@ -123,34 +109,15 @@ def import_plan_data(db: Database, data: dict[str, Any], source: str, *,
         return _summary(plan)
 
 
-def list_plans(db: Database) -> list[PlanSummary]:
-    # The summaries' columns only, the unit's joined: an upper level holds thousands of
-    # plans, and loading each plan's unit on its own would be a query per plan.
-    with db.session(write=False) as session:
-        rows = session.execute(
-            select(Unit.code, Unit.name, Plan.year, Plan.kind, Plan.revision, Plan.status,
-                   Plan.title, Plan.uid, Plan.updated_at)
-            .join(Plan.unit).order_by(Unit.code, Plan.year, Plan.kind)
-        ).all()
-        return [PlanSummary(*row) for row in rows]
-
-
 def export_plan(db: Database, unit_code: str, year: int,
                 kind: str = DocumentKind.PLAN) -> dict[str, Any]:
     with db.session(write=False) as session:
-        return codec.plan_to_dict(find_plan(session, unit_code, year, kind))
+        plan_id = find_plan(session, unit_code, year, kind).id
+        data = codec.plan_data(codec.driver_cursor(session), plan_id=plan_id)
+    assert data is not None  # found in the same transaction
+    return data
 
 
-def export_plan_by_uid(db: Database, plan_uid: str) -> dict[str, Any]:
-    """A plan's data by its identifier (the plan being edited)."""
-    with db.session(write=False) as session:
-        plan = session.scalar(
-            select(Plan).where(Plan.uid == plan_uid)
-            .options(selectinload(Plan.indicators).selectinload(Indicator.values),
-                     selectinload(Plan.sections)))
-        if plan is None:
-            raise NotFoundError()
-        return codec.plan_to_dict(plan)
 
 
 _YEAR = re.compile(r"\b(?:19|20|21)\d\d\b")

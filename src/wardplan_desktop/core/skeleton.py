@@ -79,8 +79,11 @@ def new_plan(db: Database, unit_code: str, year: int) -> PlanSummary:
         latest = session.scalar(select(Plan).where(Plan.unit_id == unit.id,
                                                    Plan.kind == kind)
                                 .order_by(Plan.year.desc()).limit(1))
-        base = codec.plan_to_dict(latest)["plan"] if latest is not None else None
-        unit_data = codec._unit_dict(unit)
+        cursor = codec.driver_cursor(session)
+        base = codec.plan_data(cursor, plan_id=latest.id)["plan"] \
+            if latest is not None else None  # type: ignore[index]
+        unit_data = codec.unit_data(cursor, unit_code)
+        assert unit_data is not None  # found above
     plan: dict[str, Any] = {
         "kind": kind, "year": year, "revision": 1, "status": "draft", "unit": unit_data,
         "issuing_body": base["issuing_body"] if base else unit_data.get("issuing_body", []),

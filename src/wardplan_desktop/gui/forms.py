@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.editing import Place
+from ..core.edits import Place
 from ..core.enums import Authority
 from .fields import AutoSaveLine, AutoSaveText
 from .plan_editor import PlanEditor

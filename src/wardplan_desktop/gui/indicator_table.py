@@ -78,7 +78,8 @@ from PySide6.QtWidgets import (
 from ..core import catalogue
 from ..core.achievement import evaluate
 from ..core.documents import layout
-from ..core.editing import Place, new_indicator
+from ..core.editing import new_indicator
+from ..core.edits import Place
 from ..core.enums import Direction, Period, RowStyle, SetBy, Status
 from ..core.errors import WardPlanError
 from ..core.interchange.codec import value_from_entry

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import service, skeleton
+from ..core import reading
 from ..core.checks import Location, LocationKind
 from ..core.documents.export import FORMATS
 from ..core.enums import Field
@@ -53,10 +53,9 @@ from ..core.errors import (
     describe_os_error,
 )
 from ..core.interchange.codec import write_atomically
-from ..core.storage import backups
 from ..core.storage.database import Database, open_data_folder
-from ..core.sync import exchange
 from ..core.sync.keys import Identity, has_identity, load_identity
+from ..core.sync.package import seal_of
 from .checks_panel import ChecksPanel
 from .fields import drop_refused, flush_all, refused
 from .forms import FieldForm, GeneralForm, SignatureForm, TextForm, UnitForm
@@ -69,8 +68,11 @@ from .printing import (
     run_in_background,
 )
 
-# The pages and dialogs not shown at start are imported when they are first made.
+# The pages and dialogs not shown at start are imported when they are first made, and
+# the core's functions that write (which need the ORM) when they are first used: the
+# window shows the plan through ``core.reading``.
 if TYPE_CHECKING:
+    from ..core.sync.exchange import Outcome
     from .document_view import DocumentView
     from .history_view import HistoryPanel
     from .plan_chart import ProgressChart
@@ -392,7 +394,7 @@ class MainWindow(QMainWindow):
     def refresh(self, select_uid: str | None = None) -> None:
         """Re-read the plans held and open ``select_uid`` (else the one open, else the
         most recently changed)."""
-        plans = service.list_plans(self._db)
+        plans = reading.list_plans(self._db)
         uid = select_uid or (self._plan["uid"] if self._plan else None)
         self.plan_box.blockSignals(True)
         self.plans.set_plans(plans)
@@ -429,7 +431,7 @@ class MainWindow(QMainWindow):
             self._show(None)
             return
         try:  # a large plan takes a moment: read off the GUI thread
-            data = run_in_background(self, lambda: service.export_plan_by_uid(self._db, uid),
+            data = run_in_background(self, lambda: reading.export_plan_by_uid(self._db, uid),
                                      self.tr("Opening the plan…"))
         except WardPlanError as exc:
             self._error(exc)
@@ -439,7 +441,7 @@ class MainWindow(QMainWindow):
         self._seal = None
         self._data = data
         # At the upper level, the plans wards sent are theirs: shown, never edited here.
-        role, own = exchange.folder_role(self._db)
+        role, own = reading.folder_role(self._db)
         self.read_only = role == "upper" and data["plan"]["unit"]["code"] != own
         self.editor.open(None if self.read_only else uid)
         for row in self._made:  # the others are set when they are made
@@ -448,7 +450,7 @@ class MainWindow(QMainWindow):
         # Showing a plan never creates keys (a first look writes nothing); printing,
         # exporting and sending do, so the paper and the file carry the same seal.
         if has_identity(self._db.path.parent):
-            self._seal = exchange.seal_of(data, self._identity())
+            self._seal = seal_of(data, self._identity())
         self._show(data["plan"])
         summary = next((p for p in self.plans.plans() if p.uid == uid), None)
         if self.read_only:
@@ -464,16 +466,16 @@ class MainWindow(QMainWindow):
         if self._plan is None:
             return
         try:
-            data = service.export_plan_by_uid(self._db, self._plan["uid"])
+            data = reading.export_plan_by_uid(self._db, self._plan["uid"])
         except WardPlanError as exc:
             self._error(exc)
             return
         self._data = data
-        self._seal = exchange.seal_of(data, self._identity()) \
+        self._seal = seal_of(data, self._identity()) \
             if has_identity(self._db.path.parent) else None
         self._show(data["plan"])
         row = self.plan_box.currentIndex()
-        plans = service.list_plans(self._db)
+        plans = reading.list_plans(self._db)
         self.plan_box.blockSignals(True)
         self.plans.set_plans(plans)
         self.plan_box.setCurrentIndex(row)
@@ -598,6 +600,8 @@ class MainWindow(QMainWindow):
         self.new_dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        from ..core import skeleton
+
         try:
             summary = skeleton.new_plan(self._db, unit.currentData(), year.value())
         except WardPlanError as exc:
@@ -615,6 +619,8 @@ class MainWindow(QMainWindow):
             "afresh.").format(kind=kind_text(plan["kind"]), year=plan["year"] + 1))
         if answer != QMessageBox.StandardButton.Yes:
             return
+        from ..core import service
+
         try:
             summary = service.rollover(self._db, plan["unit"]["code"], plan["year"],
                                        plan["kind"])
@@ -631,6 +637,8 @@ class MainWindow(QMainWindow):
         if not path:
             return
         flush_all(self)
+        from ..core import service
+
         try:
             summary = run_in_background(self, lambda: service.import_plan_file(self._db,
                                                                                Path(path)),
@@ -643,7 +651,7 @@ class MainWindow(QMainWindow):
     def _sealed(self) -> dict[str, str] | None:
         """The seal to print, making this installation's keys if it has none yet."""
         if self._data is not None and self._seal is None:
-            self._seal = exchange.seal_of(self._data, self._identity())
+            self._seal = seal_of(self._data, self._identity())
             self._show_seal()
         return self._seal
 
@@ -701,6 +709,8 @@ class MainWindow(QMainWindow):
         if not path:
             return
         plan = self._plan
+        from ..core.sync import exchange
+
         try:
             sent = exchange.export_package(self._db, self._identity(), plan["unit"]["code"],
                                            plan["year"], plan["kind"])
@@ -725,12 +735,13 @@ class MainWindow(QMainWindow):
                 self._error(InputError(MSG_CANNOT_READ_FILE, path=path,
                                        detail=describe_os_error(exc)))
                 return
+        from ..core.sync import exchange
         from .sync_dialogs import ReceiveDialog
 
         identity = self._identity()
         dialog: ReceiveDialog | None = None
 
-        def check(apply: bool = False) -> list[exchange.Outcome]:
+        def check(apply: bool = False) -> list[Outcome]:
             # Off the GUI thread: checking a whole country's files takes a while.
             accept_new = dialog is not None and dialog.accept_new.isChecked()
             repin = dialog.repin if dialog is not None else {}
@@ -784,6 +795,8 @@ class MainWindow(QMainWindow):
         self.restore_dialog.exec()
 
     def _restore_from(self, backup: Path) -> None:
+        from ..core.storage import backups
+
         folder = self._db.path.parent
         self._db.close()
         try:
@@ -811,7 +824,7 @@ class MainWindow(QMainWindow):
         self.about.open()
 
     def _update_role(self) -> None:
-        role, _own = exchange.folder_role(self._db)
+        role, _own = reading.folder_role(self._db)
         self.consolidate_action.setEnabled(role == "upper")
 
     def consolidate(self) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ..core.achievement import evaluate
 from ..core.enums import Direction, Period, RowStyle, Status
 from ..core.interchange.codec import value_from_entry
-from ..core.service import PlanSummary
+from ..core.storage.rows import PlanSummary
 from ..core.values import Value
 
 Index = QModelIndex | QPersistentModelIndex

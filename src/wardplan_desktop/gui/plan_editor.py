@@ -14,21 +14,32 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..core import editing, service
-from ..core.editing import Place, Saved
+from ..core.edits import Place, Saved
 from ..core.errors import WardPlanError
 from ..core.storage.database import Database
 from ..core.values import Value
+
+if TYPE_CHECKING:
+    from ..core.service import Change
 
 translate = QCoreApplication.translate
 MERGE_ID = 1
 #: Saves of the same field closer together than this are one undo step.
 MERGE_SECONDS = 5.0
+
+
+def _editing() -> ModuleType:
+    """The core's editing functions, loaded with the first edit (they need the ORM,
+    which the window does without until then)."""
+    from ..core import editing
+
+    return editing
 
 
 class _Command(QUndoCommand):
@@ -134,24 +145,24 @@ class PlanEditor(QObject):
         db = self.db
         return self._push(
             translate("PlanEditor", "Edit {what}").format(what=label or name),
-            lambda: editing.set_field(db, entity, uid, name, value),
-            lambda saved: lambda: editing.set_field(db, entity, uid, name, saved.old),
+            lambda: _editing().set_field(db, entity, uid, name, value),
+            lambda saved: lambda: _editing().set_field(db, entity, uid, name, saved.old),
             (entity, uid), ("field", entity, uid, name))
 
     def set_date(self, day: int | None, month: int | None, year: int) -> bool:
         db, uid = self.db, self.plan_uid
         assert uid is not None
         return self._push(translate("PlanEditor", "Edit the date"),
-                          lambda: editing.set_date(db, uid, day, month, year),
-                          lambda saved: lambda: editing.set_date(db, uid, *saved.old),
+                          lambda: _editing().set_date(db, uid, day, month, year),
+                          lambda saved: lambda: _editing().set_date(db, uid, *saved.old),
                           ("plan", uid))
 
     def set_list(self, which: str, items: list[Any], label: str = "") -> bool:
         db, uid = self.db, self.plan_uid
         assert uid is not None
         return self._push(translate("PlanEditor", "Edit {what}").format(what=label or which),
-                          lambda: editing.set_list(db, uid, which, items),
-                          lambda saved: lambda: editing.set_list(db, uid, which, saved.old),
+                          lambda: _editing().set_list(db, uid, which, items),
+                          lambda saved: lambda: _editing().set_list(db, uid, which, saved.old),
                           ("plan", uid))
 
     def set_value(self, indicator_uid: str, year: int, period: str,
@@ -159,8 +170,8 @@ class PlanEditor(QObject):
         db = self.db
         return self._push(
             translate("PlanEditor", "Edit the value of {what}").format(what=label),
-            lambda: editing.set_value(db, indicator_uid, year, period, value),
-            lambda saved: lambda: editing.set_value(db, indicator_uid, year, period, saved.old),
+            lambda: _editing().set_value(db, indicator_uid, year, period, value),
+            lambda saved: lambda: _editing().set_value(db, indicator_uid, year, period, saved.old),
             ("indicator", indicator_uid))
 
     def insert(self, entity: str, data: dict[str, Any], place: Place, label: str = "") -> str:
@@ -170,13 +181,13 @@ class PlanEditor(QObject):
         state: dict[str, Any] = {"data": dict(data), "place": place}
 
         def do() -> Saved:
-            saved = editing.insert(db, plan_uid, entity, state["data"], state["place"])
+            saved = _editing().insert(db, plan_uid, entity, state["data"], state["place"])
             state["data"]["uid"] = saved.old  # a redo re-creates this very item
             return saved
 
         def inverse(saved: Saved) -> Callable[[], Saved]:
             def undo() -> Saved:
-                removed = editing.remove(db, entity, saved.old)
+                removed = _editing().remove(db, entity, saved.old)
                 state["data"], state["place"] = removed.old
                 return removed
             return undo
@@ -190,20 +201,20 @@ class PlanEditor(QObject):
         assert plan_uid is not None
         return self._push(
             translate("PlanEditor", "Remove {what}").format(what=label or entity),
-            lambda: editing.remove(db, entity, uid),
-            lambda saved: lambda: editing.insert(db, plan_uid, entity, *saved.old),
+            lambda: _editing().remove(db, entity, uid),
+            lambda saved: lambda: _editing().insert(db, plan_uid, entity, *saved.old),
             (entity, uid))
 
     def move(self, entity: str, uid: str, place: Place, label: str = "") -> bool:
         db = self.db
         return self._push(translate("PlanEditor", "Move {what}").format(what=label or entity),
-                          lambda: editing.move(db, entity, uid, place),
-                          lambda saved: lambda: editing.move(db, entity, uid, saved.old),
+                          lambda: _editing().move(db, entity, uid, place),
+                          lambda saved: lambda: _editing().move(db, entity, uid, saved.old),
                           (entity, uid))
 
-    def restore(self, change: service.Change) -> bool:
+    def restore(self, change: Change) -> bool:
         """Bring back the old value of a recorded change; itself an edit that undo reverts."""
-        target = editing.restore_target(change)
+        target = _editing().restore_target(change)
         if target is None:
             return False
         how, args = target
@@ -212,6 +223,8 @@ class PlanEditor(QObject):
         if how == "value":
             return self.set_value(*args)
         part, old = args
+        from ..core import service
+
         plan = service.export_plan_by_uid(self.db, self.plan_uid)["plan"] \
             if self.plan_uid else None
         if plan is None:

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.editing import Place
+from ..core.edits import Place
 from ..core.enums import Emphasis, Field, Part, SectionKind
 from .fields import AutoSaveLine, AutoSaveText, last_refusal_passes
 from .plan_editor import PlanEditor

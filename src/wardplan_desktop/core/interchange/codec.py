@@ -3,7 +3,7 @@
 ``read_plan_file`` checks a file completely (JSON, format, version, schema,
 values, footnotes, identifiers) before anything is written; ``store_plan``
 then writes the plan inside the caller's transaction, so an import either
-lands whole or not at all.  ``plan_to_dict`` is the exact inverse: importing
+lands whole or not at all.  ``plan_data`` is the exact inverse: importing
 what it produces and exporting again gives the same content.
 """
 
@@ -22,10 +22,7 @@ from decimal import Decimal
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from ..enums import Period, ValueKind
 from ..errors import (
@@ -47,22 +44,15 @@ from ..errors import (
     describe_os_error,
 )
 from ..numbers import normalize_text
-from ..storage.schema import (
-    Appendix,
-    Footnote,
-    Indicator,
-    IndicatorGroup,
-    IndicatorValue,
-    KeyTask,
-    LegalBasis,
-    Plan,
-    Recipient,
-    Section,
-    Unit,
-    new_uid,
-    utc_now,
-)
+from ..storage.rows import new_uid, utc_now
 from ..values import Value, parse_value
+
+# Reading, checking and writing files, and storing rows, need no ORM: the program
+# starts without loading SQLAlchemy, which the functions on mapped objects import.
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ..storage.schema import IndicatorValue, Plan, Unit
 
 FORMAT = "wardplan-plan"
 FORMAT_VERSION = 1
@@ -445,6 +435,10 @@ def unit_fields(data: dict[str, Any]) -> dict[str, Any]:
 
 def upsert_unit(session: Session, data: dict[str, Any]) -> Unit:
     """Find a unit by code, creating it, and bring its details up to date."""
+    from sqlalchemy import select
+
+    from ..storage.schema import Unit
+
     unit = session.scalar(select(Unit).where(Unit.code == data["code"]))
     if unit is None:
         unit = Unit(code=data["code"], name=data["name"], level=data.get("level", "ward"))
@@ -488,19 +482,19 @@ class PlanRows:
 #: The columns each child table is inserted with, in the order of a PlanRows tuple
 #: (``plan_id`` first, filled in at insertion).  Tables whose rows others refer to
 #: (by local number) come before the rows that refer to them.
-_CHILD_COLUMNS: dict[Any, tuple[str, ...]] = {
-    LegalBasis: ("plan_id", "position", "text"),
-    Recipient: ("plan_id", "position", "name", "purpose"),
-    Footnote: ("plan_id", "uid", "position", "key", "text"),
-    KeyTask: ("plan_id", "uid", "position", "label", "field", "task", "result"),
-    Appendix: ("plan_id", "uid", "position", "kind", "label", "title", "caption", "landscape",
+_CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
+    "legal_basis": ("plan_id", "position", "text"),
+    "recipient": ("plan_id", "position", "name", "purpose"),
+    "footnote": ("plan_id", "uid", "position", "key", "text"),
+    "key_task": ("plan_id", "uid", "position", "label", "field", "task", "result"),
+    "appendix": ("plan_id", "uid", "position", "kind", "label", "title", "caption", "landscape",
                "columns"),
-    Section: ("id", "plan_id", "uid", "parent_id", "position", "kind", "label", "text", "part",
+    "section": ("id", "plan_id", "uid", "parent_id", "position", "kind", "label", "text", "part",
               "field", "role", "emphasis"),
-    IndicatorGroup: ("id", "plan_id", "uid", "position", "field", "label", "title"),
-    Indicator: ("id", "plan_id", "uid", "group_id", "parent_id", "position", "label", "name",
+    "indicator_group": ("id", "plan_id", "uid", "position", "field", "label", "title"),
+    "indicator": ("id", "plan_id", "uid", "group_id", "parent_id", "position", "label", "name",
                 "unit", "direction", "set_by", "catalogue_code", "row_style", "note"),
-    IndicatorValue: ("indicator_id", "year", "period", "text", "kind", "value", "low", "high",
+    "indicator_value": ("indicator_id", "year", "period", "text", "kind", "value", "low", "high",
                      "numerator", "denominator", "unit", "base", "base_year"),
 }
 _PLAN_COLUMNS = (
@@ -510,14 +504,13 @@ _PLAN_COLUMNS = (
 )
 
 
-def _insert_sql(model: Any, columns: tuple[str, ...]) -> str:
-    table = model.__table__
-    names = ", ".join(table.c[c].name for c in columns)  # a KeyError names a typo here
-    return f"INSERT INTO {table.name} ({names}) VALUES ({', '.join('?' * len(columns))})"
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    # The names are the tables' own (tests/core/test_reading.py holds them to the schema).
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
-_CHILD_SQL = {model: _insert_sql(model, columns) for model, columns in _CHILD_COLUMNS.items()}
-_PLAN_SQL = _insert_sql(Plan, ("id", "unit_id", *_PLAN_COLUMNS, "created_at", "updated_at"))
+_CHILD_SQL = {table: _insert_sql(table, columns) for table, columns in _CHILD_COLUMNS.items()}
+_PLAN_SQL = _insert_sql("plan", ("id", "unit_id", *_PLAN_COLUMNS, "created_at", "updated_at"))
 
 
 def _decimal_text(d: Decimal | None) -> str | None:
@@ -641,9 +634,8 @@ class RowIds:
         self._cursor = cursor
         self._next: dict[str, int] = {}
 
-    def take(self, model: Any, count: int) -> int:
-        """The first of ``count`` consecutive free identifiers of ``model``'s table."""
-        table = model.__table__.name
+    def take(self, table: str, count: int) -> int:
+        """The first of ``count`` consecutive free identifiers of ``table``."""
         start = self._next.get(table)
         if start is None:
             top = self._cursor.execute(f"SELECT max(id) FROM {table}").fetchone()[0]
@@ -669,25 +661,25 @@ def insert_children(cursor: sqlite3.Cursor, plan_id: int, rows: PlanRows, ids: R
     does not see them; a whole plan stored is recorded as such by the caller).
     """
     t = rows.tables
-    s = ids.take(Section, len(t["section"]))
-    g = ids.take(IndicatorGroup, len(t["indicator_group"]))
-    n = ids.take(Indicator, len(t["indicator"]))
+    s = ids.take("section", len(t["section"]))
+    g = ids.take("indicator_group", len(t["indicator_group"]))
+    n = ids.take("indicator", len(t["indicator"]))
     shifted = {
-        LegalBasis: [(plan_id, *r) for r in t["legal_basis"]],
-        Recipient: [(plan_id, *r) for r in t["recipient"]],
-        Footnote: [(plan_id, *r) for r in t["footnote"]],
-        KeyTask: [(plan_id, *r) for r in t["key_task"]],
-        Appendix: [(plan_id, *r) for r in t["appendix"]],
-        Section: [(s + r[0], plan_id, r[1], None if r[2] is None else s + r[2], *r[3:])
+        "legal_basis": [(plan_id, *r) for r in t["legal_basis"]],
+        "recipient": [(plan_id, *r) for r in t["recipient"]],
+        "footnote": [(plan_id, *r) for r in t["footnote"]],
+        "key_task": [(plan_id, *r) for r in t["key_task"]],
+        "appendix": [(plan_id, *r) for r in t["appendix"]],
+        "section": [(s + r[0], plan_id, r[1], None if r[2] is None else s + r[2], *r[3:])
                   for r in t["section"]],
-        IndicatorGroup: [(g + r[0], plan_id, *r[1:]) for r in t["indicator_group"]],
-        Indicator: [(n + r[0], plan_id, r[1], g + r[2], None if r[3] is None else n + r[3],
+        "indicator_group": [(g + r[0], plan_id, *r[1:]) for r in t["indicator_group"]],
+        "indicator": [(n + r[0], plan_id, r[1], g + r[2], None if r[3] is None else n + r[3],
                      *r[4:]) for r in t["indicator"]],
-        IndicatorValue: [(n + r[0], *r[1:]) for r in t["indicator_value"]],
+        "indicator_value": [(n + r[0], *r[1:]) for r in t["indicator_value"]],
     }
-    for model, batch in shifted.items():
+    for table, batch in shifted.items():
         if batch:
-            cursor.executemany(_CHILD_SQL[model], batch)
+            cursor.executemany(_CHILD_SQL[table], batch)
 
 
 def store_plan(session: Session, data: dict[str, Any], label: str = "",
@@ -699,6 +691,10 @@ def store_plan(session: Session, data: dict[str, Any], label: str = "",
     another stored plan (a file copied from it) are refused, naming the file
     as ``label``.  ``rows`` are the plan's rows when already made (:func:`plan_rows`).
     """
+    from sqlalchemy import select
+
+    from ..storage.schema import Plan
+
     p = data["plan"]
     rows = rows or plan_rows(data)
     unit = upsert_unit(session, p["unit"])
@@ -732,7 +728,7 @@ def store_plan_rows(cursor: sqlite3.Cursor, rows: PlanRows, unit_id: int, ids: R
     """
     cursor.execute("DELETE FROM plan WHERE unit_id = ? AND year = ? AND kind = ?",
                    (unit_id, rows.year, rows.kind))
-    plan_id = ids.take(Plan, 1)
+    plan_id = ids.take("plan", 1)
     now = utc_now()
     try:
         try:
@@ -750,13 +746,14 @@ def store_plan_rows(cursor: sqlite3.Cursor, rows: PlanRows, unit_id: int, ids: R
     return plan_id
 
 
-def _uids_of(rows: PlanRows) -> list[tuple[Any, list[str]]]:
+def _uids_of(rows: PlanRows) -> list[tuple[str, list[str]]]:
     t = rows.tables
-    return [(Plan, [rows.plan["uid"]]), (Section, [r[1] for r in t["section"]]),
-            (Footnote, [r[0] for r in t["footnote"]]), (KeyTask, [r[0] for r in t["key_task"]]),
-            (IndicatorGroup, [r[1] for r in t["indicator_group"]]),
-            (Indicator, [r[1] for r in t["indicator"]]),
-            (Appendix, [r[0] for r in t["appendix"]])]
+    return [("plan", [rows.plan["uid"]]), ("section", [r[1] for r in t["section"]]),
+            ("footnote", [r[0] for r in t["footnote"]]),
+            ("key_task", [r[0] for r in t["key_task"]]),
+            ("indicator_group", [r[1] for r in t["indicator_group"]]),
+            ("indicator", [r[1] for r in t["indicator"]]),
+            ("appendix", [r[0] for r in t["appendix"]])]
 
 
 def _check_uids_free(cursor: sqlite3.Cursor, rows: PlanRows, label: str,
@@ -767,9 +764,8 @@ def _check_uids_free(cursor: sqlite3.Cursor, rows: PlanRows, label: str,
     file would fail on a UNIQUE constraint instead of with a message.  Rows of
     the plan ``exclude_plan`` (the one being written) do not count.
     """
-    for model, uids in _uids_of(rows):
-        table = model.__table__.name
-        owner = "id" if model is Plan else "plan_id"
+    for table, uids in _uids_of(rows):
+        owner = "id" if table == "plan" else "plan_id"
         for start in range(0, len(uids), 500):
             chunk = uids[start:start + 500]
             taken = cursor.execute(
@@ -781,6 +777,8 @@ def _check_uids_free(cursor: sqlite3.Cursor, rows: PlanRows, label: str,
 
 
 def value_row(year: int, period: str, value: Value) -> IndicatorValue:
+    from ..storage.schema import IndicatorValue
+
     return IndicatorValue(
         year=year, period=period, text=value.text, kind=value.kind.value, value=value.value,
         low=value.low, high=value.high, numerator=value.numerator,
@@ -800,119 +798,168 @@ def value_of(row: IndicatorValue) -> Value:
 # --------------------------------------------------------------------------- writing
 
 
-def _tree(rows: list[Any]) -> dict[int | None, list[Any]]:
-    children: dict[int | None, list[Any]] = {}
-    for row in sorted(rows, key=lambda r: r.position):
-        children.setdefault(row.parent_id, []).append(row)
-    return children
+def _decimal_entry(stored: str | Decimal) -> str:
+    """A stored decimal (its column's text, or as the ORM reads it) as a plan file has it."""
+    return format(Decimal(stored), "f")
 
 
-def _value_entry(row: IndicatorValue) -> dict[str, Any]:
-    entry: dict[str, Any] = {"year": row.year, "period": row.period, "text": row.text,
-                             "kind": row.kind}
-    for key in _DECIMAL_KEYS:
-        d = getattr(row, key)
-        if d is not None:
-            entry[key] = format(d, "f")
-    if row.unit:
-        entry["unit"] = row.unit
-    if row.kind == ValueKind.CHANGE:
-        entry["base"] = row.base
-        entry["base_year"] = row.base_year
-    return entry
+def _children(rows: list[tuple[Any, ...]], parent: int) -> dict[int | None, list[Any]]:
+    """Rows (ordered by position) by the id in their column ``parent``."""
+    out: dict[int | None, list[Any]] = {}
+    for row in rows:
+        out.setdefault(row[parent], []).append(row)
+    return out
 
 
-def _unit_dict(unit: Unit) -> dict[str, Any]:
-    return {
-        "code": unit.code,
-        "name": unit.name,
-        "level": unit.level,
-        "place_name": unit.place_name,
-        "issuing_body": _split(unit.issuing_body),
-        "parent_body": unit.parent_body,
-        "upper": (
-            {"code": unit.upper.code, "name": unit.upper.name, "level": unit.upper.level}
-            if unit.upper
-            else None
-        ),
-    }
+_UNIT_READ = ("unit.code, unit.name, unit.level, unit.place_name, unit.issuing_body, "
+              "unit.parent_body, upper.code, upper.name, upper.level")
+_UPPER_JOIN = "LEFT JOIN unit AS upper ON upper.id = unit.upper_id"
+_PLAN_READ = (
+    "SELECT plan.id, plan.uid, plan.kind, plan.year, plan.revision, plan.status, "
+    "plan.issuing_body, plan.parent_body, plan.number, plan.symbol, plan.place, plan.date_day, "
+    "plan.date_month, plan.date_year, plan.title, plan.heading_lines, plan.preamble, "
+    "plan.closing, plan.sign_authority, plan.sign_authority_body, plan.sign_position, "
+    f"plan.signer, {_UNIT_READ} FROM plan JOIN unit ON unit.id = plan.unit_id {_UPPER_JOIN} "
+    "WHERE plan.")
 
 
-def plan_to_dict(plan: Plan) -> dict[str, Any]:
-    """The whole plan as plan-file data (the inverse of :func:`store_plan`)."""
-    sections = _tree(plan.sections)
+def _unit_entry(u: tuple[Any, ...]) -> dict[str, Any]:
+    """A plan file's unit from the columns of :data:`_UNIT_READ`."""
+    return {"code": u[0], "name": u[1], "level": u[2], "place_name": u[3],
+            "issuing_body": _split(u[4]), "parent_body": u[5],
+            "upper": {"code": u[6], "name": u[7], "level": u[8]} if u[6] else None}
 
-    def section_dict(s: Section) -> dict[str, Any]:
-        return {
-            "uid": s.uid, "kind": s.kind, "label": s.label, "text": s.text, "part": s.part,
-            "field": s.field, "role": s.role, "emphasis": s.emphasis,
-            "children": [section_dict(c) for c in sections.get(s.id, [])],
-        }
 
-    indicators = _tree(plan.indicators)
+def unit_data(db: sqlite3.Connection | sqlite3.Cursor, code: str) -> dict[str, Any] | None:
+    """A stored unit as a plan file's ``unit``; None where there is no such unit."""
+    row = db.execute(f"SELECT {_UNIT_READ} FROM unit {_UPPER_JOIN} WHERE unit.code = ?",
+                     (code,)).fetchone()
+    return None if row is None else _unit_entry(row)
 
-    def indicator_dict(ind: Indicator) -> dict[str, Any]:
-        values = sorted(ind.values, key=lambda v: (v.year, _PERIOD_ORDER[v.period]))
-        return {
-            "uid": ind.uid, "label": ind.label, "name": ind.name, "unit": ind.unit,
-            "direction": ind.direction, "set_by": ind.set_by,
-            "catalogue_code": ind.catalogue_code, "row_style": ind.row_style, "note": ind.note,
-            "values": [_value_entry(v) for v in values],
-            "children": [indicator_dict(c) for c in indicators.get(ind.id, [])],
-        }
 
-    top_indicators: dict[int, list[Indicator]] = {}
-    for ind in indicators.get(None, []):
-        top_indicators.setdefault(ind.group_id, []).append(ind)
+def plan_data(db: sqlite3.Connection | sqlite3.Cursor, *, uid: str | None = None,
+              plan_id: int | None = None) -> dict[str, Any] | None:
+    """The whole stored plan (by ``uid`` or ``plan_id``) as plan-file data, the inverse
+    of :func:`store_plan`; None where there is no such plan.
 
+    Read from the rows, a query per table, through a driver connection or cursor
+    (no ORM): the window shows a plan this way before the ORM is loaded.  Run it
+    inside one read transaction, so that every table is read at the same moment.
+    """
+    key, arg = ("uid", uid) if uid is not None else ("id", plan_id)
+    p = db.execute(f"{_PLAN_READ}{key} = ?", (arg,)).fetchone()
+    if p is None:
+        return None
+    pid = p[0]
+
+    def rows(sql: str) -> list[tuple[Any, ...]]:
+        return db.execute(sql, (pid,)).fetchall()
+
+    sections = _children(rows(
+        "SELECT id, parent_id, uid, kind, label, text, part, field, role, emphasis "
+        "FROM section WHERE plan_id = ? ORDER BY position, id"), 1)
+    indicators = _children(rows(
+        "SELECT id, parent_id, uid, label, name, unit, direction, set_by, catalogue_code, "
+        "row_style, note, group_id FROM indicator WHERE plan_id = ? ORDER BY position, id"), 1)
+    values: dict[int, list[tuple[Any, ...]]] = {}
+    for v in sorted(rows(
+            "SELECT v.indicator_id, v.year, v.period, v.text, v.kind, v.value, v.low, v.high, "
+            "v.numerator, v.denominator, v.unit, v.base, v.base_year FROM indicator_value AS v "
+            "JOIN indicator ON indicator.id = v.indicator_id WHERE indicator.plan_id = ? "
+            "ORDER BY v.id"), key=lambda v: (v[1], _PERIOD_ORDER[v[2]])):
+        values.setdefault(v[0], []).append(v)
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "plan": {
-            "uid": plan.uid,
-            "kind": plan.kind,
-            "year": plan.year,
-            "revision": plan.revision,
-            "status": plan.status,
-            "unit": _unit_dict(plan.unit),
-            "issuing_body": _split(plan.issuing_body),
-            "parent_body": plan.parent_body,
-            "number": plan.number,
-            "symbol": plan.symbol,
-            "place": plan.place,
-            "date": {"day": plan.date_day, "month": plan.date_month, "year": plan.date_year},
-            "title": plan.title,
-            "heading_lines": _split(plan.heading_lines),
-            "legal_bases": [b.text for b in plan.legal_bases],
-            "preamble": _split(plan.preamble),
-            "sections": [section_dict(s) for s in sections.get(None, [])],
-            "closing": _split(plan.closing),
-            "footnotes": [{"uid": f.uid, "key": f.key, "text": f.text} for f in plan.footnotes],
-            "recipients": [{"name": r.name, "purpose": r.purpose} for r in plan.recipients],
+            "uid": p[1],
+            "kind": p[2],
+            "year": p[3],
+            "revision": p[4],
+            "status": p[5],
+            "unit": _unit_entry(p[22:]),
+            "issuing_body": _split(p[6]),
+            "parent_body": p[7],
+            "number": p[8],
+            "symbol": p[9],
+            "place": p[10],
+            "date": {"day": p[11], "month": p[12], "year": p[13]},
+            "title": p[14],
+            "heading_lines": _split(p[15]),
+            "legal_bases": [t for t, in rows(
+                "SELECT text FROM legal_basis WHERE plan_id = ? ORDER BY position, id")],
+            "preamble": _split(p[16]),
+            "sections": _section_dicts(sections, None),
+            "closing": _split(p[17]),
+            "footnotes": [{"uid": u, "key": k, "text": t} for u, k, t in rows(
+                "SELECT uid, key, text FROM footnote WHERE plan_id = ? ORDER BY position, id")],
+            "recipients": [{"name": n, "purpose": r} for n, r in rows(
+                "SELECT name, purpose FROM recipient WHERE plan_id = ? ORDER BY position, id")],
             "signature": {
-                "authority": plan.sign_authority,
-                "authority_body": plan.sign_authority_body,
-                "position": plan.sign_position,
-                "signer": plan.signer,
+                "authority": p[18],
+                "authority_body": p[19],
+                "position": p[20],
+                "signer": p[21],
             },
             "key_tasks": [
-                {"uid": t.uid, "label": t.label, "field": t.field, "task": t.task,
-                 "result": t.result}
-                for t in plan.key_tasks
+                {"uid": u, "label": label, "field": f, "task": t, "result": r}
+                for u, label, f, t, r in rows(
+                    "SELECT uid, label, field, task, result FROM key_task WHERE plan_id = ? "
+                    "ORDER BY position, id")
             ],
             "indicator_groups": [
-                {"uid": g.uid, "field": g.field, "label": g.label, "title": g.title,
-                 "indicators": [indicator_dict(i) for i in top_indicators.get(g.id, [])]}
-                for g in plan.indicator_groups
+                {"uid": u, "field": f, "label": label, "title": t,
+                 "indicators": _indicator_dicts(indicators, values, None, gid)}
+                for gid, u, f, label, t in rows(
+                    "SELECT id, uid, field, label, title FROM indicator_group WHERE plan_id = ? "
+                    "ORDER BY position, id")
             ],
             "appendices": [
-                {"uid": a.uid, "kind": a.kind, "label": a.label, "title": a.title,
-                 "caption": a.caption, "landscape": bool(a.landscape),
-                 "columns": json.loads(a.columns)}
-                for a in plan.appendices
+                {"uid": u, "kind": k, "label": label, "title": t, "caption": c,
+                 "landscape": bool(landscape), "columns": json.loads(columns)}
+                for u, k, label, t, c, landscape, columns in rows(
+                    "SELECT uid, kind, label, title, caption, landscape, columns FROM appendix "
+                    "WHERE plan_id = ? ORDER BY position, id")
             ],
         },
     }
+
+
+def _section_dicts(tree: dict[int | None, list[Any]], parent: int | None) -> list[dict[str, Any]]:
+    return [{"uid": s[2], "kind": s[3], "label": s[4], "text": s[5], "part": s[6],
+             "field": s[7], "role": s[8], "emphasis": s[9],
+             "children": _section_dicts(tree, s[0])} for s in tree.get(parent, [])]
+
+
+def _indicator_dicts(tree: dict[int | None, list[Any]], values: dict[int, list[Any]],
+                     parent: int | None, group: int | None = None) -> list[dict[str, Any]]:
+    return [{"uid": n[2], "label": n[3], "name": n[4], "unit": n[5], "direction": n[6],
+             "set_by": n[7], "catalogue_code": n[8], "row_style": n[9], "note": n[10],
+             "values": [_value_entry(v) for v in values.get(n[0], [])],
+             "children": _indicator_dicts(tree, values, n[0])}
+            for n in tree.get(parent, []) if group is None or n[11] == group]
+
+
+def value_entry_of(row: IndicatorValue) -> dict[str, Any]:
+    """A mapped value row as a plan file's value entry."""
+    return _value_entry((row.indicator_id, row.year, row.period, row.text, row.kind, row.value,
+                         row.low, row.high, row.numerator, row.denominator, row.unit, row.base,
+                         row.base_year))
+
+
+def _value_entry(v: tuple[Any, ...]) -> dict[str, Any]:
+    """A stored value row (as :func:`plan_data` reads it) as a plan file's value entry."""
+    _indicator, year, period, text, kind = v[:5]
+    entry: dict[str, Any] = {"year": year, "period": period, "text": text, "kind": kind}
+    for key, stored in zip(_DECIMAL_KEYS, v[5:10], strict=True):
+        if stored is not None:
+            entry[key] = _decimal_entry(stored)
+    if v[10]:
+        entry["unit"] = v[10]
+    if kind == ValueKind.CHANGE:
+        entry["base"] = v[11]
+        entry["base_year"] = v[12]
+    return entry
 
 
 def dump_plan(data: dict[str, Any]) -> bytes:

@@ -11,15 +11,14 @@ from __future__ import annotations
 import contextlib
 import errno
 import sqlite3
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
-
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy import exc as sa_exc
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING
 
 from ..errors import (
     MSG_DB_CORRUPT,
@@ -31,7 +30,12 @@ from ..errors import (
     MSG_DB_READ_ONLY,
     StorageError,
 )
-from . import history
+
+# SQLAlchemy is loaded when the first unit of work begins, not at the program's start
+# (``rows.py`` reads what the window shows first through the driver).
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 APPLICATION_ID = 0x57504C4E  # "WPLN"
 BUSY_TIMEOUT_MS = 5000
@@ -88,11 +92,22 @@ def storage_errors(path: Path) -> Iterator[None]:
         yield
     except StorageError:
         raise
-    except (sqlite3.Error, sa_exc.DBAPIError, OSError) as exc:
+    except Exception as exc:
+        if not isinstance(exc, sqlite3.Error | OSError) and not _driver_error(exc):
+            raise
         known = classify(exc, path)
         if known is None:
             raise
         raise known from exc
+
+
+def _driver_error(exc: BaseException) -> bool:
+    """Whether ``exc`` is SQLAlchemy's wrapper of a driver error (its ``orig``)."""
+    if "sqlalchemy" not in sys.modules:  # not loaded: nothing can have raised it
+        return False
+    from sqlalchemy import exc as sa_exc
+
+    return isinstance(exc, sa_exc.DBAPIError)
 
 
 def _connect_raw(path: Path) -> sqlite3.Connection:
@@ -216,6 +231,8 @@ def _on_begin(conn: object) -> None:
 
 
 def make_engine(path: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
@@ -223,18 +240,47 @@ def make_engine(path: Path) -> Engine:
 
 
 class Database:
-    """An open, migrated database: a factory of short-lived sessions."""
+    """An open, migrated database: a factory of short-lived sessions, and of read-only
+    driver connections (:meth:`reading`).  The engine is made with the first session."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.migration = migrate(self.path)
-        self.engine = make_engine(self.path)
-        self._sessions = sessionmaker(
-            self.engine.execution_options(**{_WRITE: True}), expire_on_commit=False
-        )
-        self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
-        history.install(self._sessions)
-        history.install(self._read_sessions)
+
+    @cached_property
+    def engine(self) -> Engine:
+        return make_engine(self.path)
+
+    @cached_property
+    def _factories(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+        from sqlalchemy.orm import sessionmaker
+
+        from . import history
+
+        writing = sessionmaker(self.engine.execution_options(**{_WRITE: True}),
+                               expire_on_commit=False)
+        reading = sessionmaker(self.engine, expire_on_commit=False)
+        history.install(writing)
+        history.install(reading)
+        return writing, reading
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """A driver connection inside one read transaction (every query sees the same
+        moment), for what ``rows.py`` reads; closed at the end of the block.
+
+        It never waits for a writer (readers do not, in SQLite's WAL mode) and never
+        writes; environment failures surface as :class:`StorageError`.
+        """
+        with storage_errors(self.path):
+            conn = sqlite3.connect(self.path, isolation_level=None,
+                                   timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+            try:
+                conn.execute("PRAGMA query_only = ON")
+                conn.execute("BEGIN")
+                yield conn
+            finally:
+                conn.close()  # which ends the read transaction
 
     @contextlib.contextmanager
     def session(self, *, write: bool = True) -> Iterator[Session]:
@@ -246,12 +292,13 @@ class Database:
         program); ``write=False`` is for units of work that only read, which then
         never wait for a writer.
         """
-        factory = self._sessions if write else self._read_sessions
+        factory = self._factories[0 if write else 1]
         with storage_errors(self.path), factory() as session, session.begin():
             yield session
 
     def close(self) -> None:
-        self.engine.dispose()
+        if "engine" in self.__dict__:  # made
+            self.engine.dispose()
 
     def __enter__(self) -> Database:
         return self

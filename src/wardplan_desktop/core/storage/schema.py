@@ -7,15 +7,15 @@ agree column for column.
 
 from __future__ import annotations
 
-import uuid
 import zlib
-from datetime import UTC, datetime
 from decimal import Decimal
 
 from sqlalchemy import ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
+
+from .rows import new_uid, utc_now
 
 
 class DecimalText(TypeDecorator[Decimal]):
@@ -34,15 +34,6 @@ class DecimalText(TypeDecorator[Decimal]):
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> Decimal | None:
         return None if value is None else Decimal(value)
-
-
-def new_uid() -> str:
-    return str(uuid.uuid4())
-
-
-def utc_now() -> str:
-    """Time stamps are ISO 8601 text in UTC, to the second."""
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 class Base(DeclarativeBase):

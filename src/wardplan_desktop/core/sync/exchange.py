@@ -32,9 +32,11 @@ from sqlalchemy.orm import Session
 from ... import __version__
 from ..errors import QT_TRANSLATE_NOOP, InputError, WardPlanError
 from ..interchange import codec
+from ..reading import folder_role as folder_role
 from ..service import export_plan, find_plan
 from ..storage import backups, history
 from ..storage.database import Database
+from ..storage.rows import OWN_UNIT, ROLE
 from ..storage.schema import Setting, utc_now
 from .keys import Identity, b64, fingerprint, unb64
 from .package import (
@@ -44,12 +46,13 @@ from .package import (
     short_hash,
     write_package,
 )
+from .package import (
+    seal_of as seal_of,
+)
 
 if TYPE_CHECKING:  # worker processes and cryptography are imported when files are received
     from concurrent.futures import Future, ProcessPoolExecutor
 
-ROLE = "role"
-OWN_UNIT = "own_unit"
 UPPER_BOX_KEY = "upper_receiving_key"
 UPPER_CODE = "upper_code"
 
@@ -99,12 +102,6 @@ def set_setting(session: Session, key: str, value: str) -> None:
         row.value = value
 
 
-def folder_role(db: Database) -> tuple[str | None, str | None]:
-    """(role, own unit code) of a data folder; (None, None) while it is unset."""
-    with db.session(write=False) as session:
-        return get_setting(session, ROLE), get_setting(session, OWN_UNIT)
-
-
 # --------------------------------------------------------------------------- ward side
 
 
@@ -118,15 +115,6 @@ class SentFile:
     @property
     def short_hash(self) -> str:
         return short_hash(self.content_hash)
-
-
-def seal_of(data: dict[str, Any], identity: Identity) -> dict[str, str]:
-    """What ties a printed revision to its sync file: key fingerprint, short content hash.
-
-    ``data`` is the whole plan file (as ``service.export_plan`` returns it); the hash
-    is the one the sync file of the same revision carries.
-    """
-    return {"key": identity.fingerprint, "hash": short_hash(content_hash(codec.dump_plan(data)))}
 
 
 def export_package(db: Database, identity: Identity, unit_code: str, year: int,

@@ -167,6 +167,17 @@ def short_hash(hash_text: str) -> str:
     return "-".join(digits[i:i + 4] for i in range(0, 16, 4))
 
 
+def seal_of(data: dict[str, Any], identity: Identity) -> dict[str, str]:
+    """What ties a printed revision to its sync file: key fingerprint, short content hash.
+
+    ``data`` is the whole plan file (as ``service.export_plan`` returns it); the hash
+    is the one the sync file of the same revision carries.
+    """
+    from ..interchange.codec import dump_plan
+
+    return {"key": identity.fingerprint, "hash": short_hash(content_hash(dump_plan(data)))}
+
+
 def _raw_x25519(key: X25519PublicKey) -> bytes:
     from cryptography.hazmat.primitives import serialization
 
