@@ -52,10 +52,17 @@ def test_the_window_shows_a_plan_without_loading_the_orm(tmp_path: Path) -> None
     out = subprocess.run([sys.executable, "-c", stored], capture_output=True, text=True,
                          check=True)
     assert int(out.stdout) >= 1
-    start = ("import sys\nfrom wardplan_desktop import app\n"
-             f"code = app.run(['--smoke-test', '--data-dir', {str(folder)!r}])\n"
-             "from wardplan_desktop.gui.main_window import MainWindow\n"
-             "print(code, sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy'}))\n")
+    # The smoke test, and a real start up to its event loop (with the day's backup and
+    # the check for a new folder): the ORM is not loaded when the loop begins.
+    start = ("import sys\nfrom PySide6.QtWidgets import QApplication\n"
+             "from wardplan_desktop import app\n"
+             "def loop(*_):\n"
+             "    print('loop', sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy'}))\n"
+             "    return 0\n"
+             "QApplication.exec = loop\n"
+             f"print('smoke', app.run(['--smoke-test', '--data-dir', {str(folder)!r}]))\n"
+             "print('smoke', sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy'}))\n"
+             f"print('start', app.run(['--data-dir', {str(folder)!r}]))\n")
     out = subprocess.run([sys.executable, "-c", start], capture_output=True, text=True,
                          check=True)
-    assert out.stdout.split("\n")[-2] == "0 []", out.stderr
+    assert out.stdout.split("\n")[:4] == ["smoke 0", "smoke []", "loop []", "start 0"], out.stderr

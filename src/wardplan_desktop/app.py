@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 # What the start needs of the core is imported before Qt: once PySide6 is loaded, it
@@ -21,7 +21,7 @@ from .core.sync import package  # noqa: F401 - the window's, imported before Qt
 from .paths import APP_NAME, ORG_NAME, default_data_dir, resource_path
 
 # isort: split
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, qVersion
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
@@ -57,10 +57,10 @@ def load_samples(db: Database) -> None:
 def first_start(db: Database) -> bool:
     """On an empty data folder, the first-start wizard: a ward, an upper level, or the
     sample plans.  Returns whether the folder was set up."""
-    from .gui.first_run import FirstRunWizard
-
     if reading.list_plans(db) or reading.folder_role(db)[0]:
         return False
+    from .gui.first_run import FirstRunWizard  # with the ORM: only for a new folder
+
     wizard = FirstRunWizard(db, lambda: load_samples(db))
     return wizard.exec() == QDialog.DialogCode.Accepted
 
@@ -190,7 +190,7 @@ def _run(args: argparse.Namespace, app: QApplication, folder: Path, exec_: bool)
             window.close()  # nothing was typed, so closing saves nothing
             window.deleteLater()
             return 0
-        QTimer.singleShot(0, _load_the_rest)  # once the window is painted
+        _AfterFirstPaint(window, _load_the_rest)
         return app.exec() if exec_ else 0
     finally:
         if exec_ or args.smoke_test:
@@ -198,6 +198,22 @@ def _run(args: argparse.Namespace, app: QApplication, folder: Path, exec_: bool)
             (window.db if window is not None else db).close()
             if instance is not None:
                 instance.release()
+
+
+class _AfterFirstPaint(QObject):
+    """Calls ``then`` once ``window`` has been painted the first time (as soon as the
+    event loop is free again: a paint may wait behind other events, on Windows)."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
 
 
 def _load_the_rest() -> None:

@@ -10,7 +10,7 @@ from sqlalchemy.schema import CreateTable
 
 from support import SEED_000, SEED_003, seed
 from wardplan_desktop.core import reading, service
-from wardplan_desktop.core.errors import NotFoundError
+from wardplan_desktop.core.errors import NotFoundError, StorageError
 from wardplan_desktop.core.interchange import codec
 from wardplan_desktop.core.storage.database import BUSY_TIMEOUT_MS, Database
 from wardplan_desktop.core.storage.schema import Base
@@ -76,10 +76,39 @@ def test_a_reading_connection_writes_nothing(db: Database) -> None:
 def test_the_orm_is_loaded_by_the_first_unit_of_work_only(tmp_path: Path) -> None:
     db = Database(tmp_path / "lazy.sqlite3")
     try:
-        assert "engine" not in db.__dict__
+        assert db._engine is None
         assert reading.list_plans(db) == [] and reading.folder_role(db) == (None, None)
-        assert "engine" not in db.__dict__  # reading made no engine
+        assert db._engine is None  # reading made no engine
         service.import_plan_file(db, SEED_003)
-        assert "engine" in db.__dict__
+        assert db._engine is not None
     finally:
         db.close()
+
+
+def test_a_new_database_is_read_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    """The write-ahead log is set when the database is opened, not by the ORM's first
+    connection: a window that has only read so far still never waits for a writer."""
+    db = Database(tmp_path / "new.sqlite3")
+    try:
+        check = sqlite3.connect(db.path)
+        assert check.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        check.close()
+        writer = sqlite3.connect(db.path, isolation_level=None, timeout=0)
+        try:
+            writer.execute("BEGIN IMMEDIATE")
+            writer.execute("INSERT INTO setting (key, value) VALUES ('role', 'ward')")
+            assert reading.folder_role(db) == (None, None)
+            writer.execute("COMMIT")
+        finally:
+            writer.close()
+        assert reading.folder_role(db) == ("ward", None)
+    finally:
+        db.close()
+
+
+def test_reading_never_creates_the_database(tmp_path: Path) -> None:
+    db = Database(tmp_path / "gone.sqlite3")
+    db.path.unlink()
+    with pytest.raises(StorageError):
+        reading.list_plans(db)
+    assert not db.path.exists()

@@ -49,7 +49,7 @@ from wardplan_desktop.core.storage.schema import (
     Unit,
     new_uid,
 )
-from wardplan_desktop.core.sync import exchange, package
+from wardplan_desktop.core.sync import exchange, package, reader
 from wardplan_desktop.core.sync.keys import (
     KEY_FOLDER,
     Identity,
@@ -802,9 +802,9 @@ def test_many_files_read_by_worker_processes_give_the_same_outcomes(
         read_here.append(args[0])
         return real_read(*args)
 
-    real_read = exchange._read
+    real_read = reader.read_file
     monkeypatch.setattr(exchange, "_pool", started)
-    monkeypatch.setattr(exchange, "_read", counted)
+    monkeypatch.setattr(reader, "read_file", counted)  # in this process only
 
     def summary(outs: list[exchange.Outcome]) -> list[tuple[Any, ...]]:
         return [(o.label, o.status, o.code, o.revision, o.new_unit,

@@ -2,7 +2,8 @@
 
 Every function is one unit of work on a :class:`Database`: it either completes
 or leaves the database as it was.  The command line, the GUI and the tests all
-go through here.
+go through here, but for what the window reads to show a plan at start
+(``reading.py``, offered here too).
 """
 
 from __future__ import annotations
@@ -116,8 +117,6 @@ def export_plan(db: Database, unit_code: str, year: int,
         data = codec.plan_data(codec.driver_cursor(session), plan_id=plan_id)
     assert data is not None  # found in the same transaction
     return data
-
-
 
 
 _YEAR = re.compile(r"\b(?:19|20|21)\d\d\b")

@@ -775,7 +775,7 @@ def _column_widths(columns: list[dict[str, Any]], width: int) -> list[int]:
 def build_docx(plan: dict[str, Any], document: str = "all") -> bytes:
     """The document (``main``), its appendices (``appendices``) or both (``all``) as .docx.
 
-    ``plan`` is plan-file data (``codec.plan_to_dict(p)["plan"]``), already checked
+    ``plan`` is plan-file data (``codec.plan_data(...)["plan"]``), already checked
     with :func:`layout.check_printable` by the caller.  Each appendix is a section
     of its own.  ``appendices`` of a plan that has none gives an empty document.
     """

@@ -7,7 +7,7 @@ indicator tables with their computed columns — so the three formats can never
 disagree.  The words are the official Vietnamese ones of Decree 30/2020: a
 document is Vietnamese whatever language the program's menus speak.
 
-Input is plan-file data (``codec.plan_to_dict(plan)["plan"]``).
+Input is plan-file data (``codec.plan_data(...)["plan"]``).
 """
 
 from __future__ import annotations

@@ -827,7 +827,7 @@ def _unit_entry(u: tuple[Any, ...]) -> dict[str, Any]:
     """A plan file's unit from the columns of :data:`_UNIT_READ`."""
     return {"code": u[0], "name": u[1], "level": u[2], "place_name": u[3],
             "issuing_body": _split(u[4]), "parent_body": u[5],
-            "upper": {"code": u[6], "name": u[7], "level": u[8]} if u[6] else None}
+            "upper": {"code": u[6], "name": u[7], "level": u[8]} if u[6] is not None else None}
 
 
 def unit_data(db: sqlite3.Connection | sqlite3.Cursor, code: str) -> dict[str, Any] | None:

@@ -12,10 +12,10 @@ import contextlib
 import errno
 import sqlite3
 import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -183,6 +183,10 @@ def migrate(path: Path) -> MigrationReport:
                 raise StorageError(
                     MSG_DB_NEWER, path=str(path), found=found, supported=SCHEMA_VERSION
                 )
+            # Write-ahead logging from the start (the engine asks again on each connection):
+            # readers never wait for a writer, also those through the driver (``reading``).
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
             if found == SCHEMA_VERSION:
                 return MigrationReport(found, found, None)
             backup = None
@@ -246,34 +250,47 @@ class Database:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.migration = migrate(self.path)
+        self._lock = threading.Lock()  # the first sessions may be asked for by two threads
+        self._engine: Engine | None = None
+        self._factories: tuple[sessionmaker[Session], sessionmaker[Session]] | None = None
 
-    @cached_property
+    @property
     def engine(self) -> Engine:
-        return make_engine(self.path)
+        with self._lock:
+            if self._engine is None:
+                self._engine = make_engine(self.path)
+            return self._engine
 
-    @cached_property
-    def _factories(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
-        from sqlalchemy.orm import sessionmaker
+    def _sessions(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+        """The factories of sessions that write and of those that only read."""
+        engine = self.engine
+        with self._lock:
+            if self._factories is None:
+                from sqlalchemy.orm import sessionmaker
 
-        from . import history
+                from . import history
 
-        writing = sessionmaker(self.engine.execution_options(**{_WRITE: True}),
-                               expire_on_commit=False)
-        reading = sessionmaker(self.engine, expire_on_commit=False)
-        history.install(writing)
-        history.install(reading)
-        return writing, reading
+                writing = sessionmaker(engine.execution_options(**{_WRITE: True}),
+                                       expire_on_commit=False)
+                reading = sessionmaker(engine, expire_on_commit=False)
+                history.install(writing)
+                history.install(reading)
+                self._factories = writing, reading
+            return self._factories
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
         """A driver connection inside one read transaction (every query sees the same
         moment), for what ``rows.py`` reads; closed at the end of the block.
 
-        It never waits for a writer (readers do not, in SQLite's WAL mode) and never
-        writes; environment failures surface as :class:`StorageError`.
+        It never waits for a writer (readers do not, in SQLite's write-ahead log, which
+        :func:`migrate` sets), runs no statement that writes (``query_only``), and
+        never creates the file; environment failures surface as :class:`StorageError`.
+        (Closing the last connection to the file, SQLite moves the log into it.)
         """
+        uri = f"{self.path.resolve().as_uri()}?mode=rw"
         with storage_errors(self.path):
-            conn = sqlite3.connect(self.path, isolation_level=None,
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None,
                                    timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
             try:
                 conn.execute("PRAGMA query_only = ON")
@@ -292,13 +309,13 @@ class Database:
         program); ``write=False`` is for units of work that only read, which then
         never wait for a writer.
         """
-        factory = self._factories[0 if write else 1]
+        factory = self._sessions()[0 if write else 1]
         with storage_errors(self.path), factory() as session, session.begin():
             yield session
 
     def close(self) -> None:
-        if "engine" in self.__dict__:  # made
-            self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
 
     def __enter__(self) -> Database:
         return self

@@ -2,8 +2,9 @@
 
 What the main window shows at start (the plans held, the folder's role, the plan
 opened) is read here, so the program shows its window before loading SQLAlchemy,
-which takes longer to import than the whole window takes to build.  Everything
-that writes goes through the ORM (``schema.py``, ``editing.py``, ``service.py``).
+which takes longer to import than the whole window takes to build.  Edits go
+through the ORM (``editing.py``, ``service.py``); whole plans are written as rows
+by ``codec.store_plan_rows``.
 
 Also here: the conventions of the stored columns that the ORM's defaults share
 (identifiers, time stamps).

@@ -17,10 +17,8 @@ straight through the database driver.
 
 from __future__ import annotations
 
-import gc
 import os
 import sqlite3
-import zlib
 from collections.abc import Callable, Collection, Generator, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -42,13 +40,15 @@ from .keys import Identity, b64, fingerprint, unb64
 from .package import (
     SyncError,
     content_hash,
-    read_package,
     short_hash,
     write_package,
 )
 from .package import (
     seal_of as seal_of,
 )
+from .reader import MSG_MISMATCH as MSG_MISMATCH
+from .reader import MSG_NOT_A_PLAN as MSG_NOT_A_PLAN
+from .reader import Checked, Portable, no_cycle_collection, read_chunk, revived, start_worker
 
 if TYPE_CHECKING:  # worker processes and cryptography are imported when files are received
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -59,17 +59,11 @@ UPPER_CODE = "upper_code"
 MSG_NO_UPPER = QT_TRANSLATE_NOOP(
     "Errors", "Unit {unit} has no upper level to send to. Enter the upper level in the unit's "
     "details first.")
-MSG_NOT_A_PLAN = QT_TRANSLATE_NOOP(
-    "Errors", "The file {path} is a template from an upper level, not a ward's plan; open it "
-    "in the ward's data folder.")
 MSG_WARD_FOLDER = QT_TRANSLATE_NOOP(
     "Errors", "This data folder belongs to ward {own}; plans sent up by wards are received in "
     "the upper level's data folder.")
 MSG_NOT_FOR_US = QT_TRANSLATE_NOOP(
     "Errors", "The file {path} is addressed to {receiver}, not to this office ({own}).")
-MSG_MISMATCH = QT_TRANSLATE_NOOP(
-    "Errors", "The file {path} is inconsistent: its description and the plan inside differ "
-    "({detail}). Ask the sender to export it again.")
 MSG_UNKNOWN_UNIT = QT_TRANSLATE_NOOP(
     "Errors", "The file {path} comes from {unit} ({code}), which is not registered here. "
     "Register the unit, or accept it explicitly.")
@@ -164,7 +158,7 @@ class Outcome:
     becomes_upper: dict[str, str] | None = None
     repinned: bool = False
     message: WardPlanError | None = None
-    _file: _Checked | None = field(default=None, repr=False)
+    _file: Checked | None = field(default=None, repr=False)
     _unit_id: int | None = field(default=None, repr=False)
     _pinned: tuple[str, str] | None = field(default=None, repr=False)  # key, fingerprint
     _replaces: bool = field(default=False, repr=False)  # the unit holds a plan of that year
@@ -193,50 +187,6 @@ _RECEIVING_CACHE_KIB = 64 * 1024
 _CHUNK = 16
 #: Chunks read ahead of the one being stored, by the workers and by this process.
 _AHEAD = 8
-
-@dataclass(frozen=True)
-class _Checked:
-    """A file read and checked as far as it can be without the database, kept as
-    storing needs it (it crosses between processes: no more than that)."""
-
-    manifest: dict[str, Any]
-    sender_key: bytes
-    deflated: bytes  # the plan file, raw DEFLATE: what the receipt keeps
-    rows: codec.PlanRows
-
-    @property
-    def sender_fingerprint(self) -> str:
-        return fingerprint(self.sender_key)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return _Checked, (self.manifest, self.sender_key, self.deflated, self.rows)
-
-
-#: How hard a plan file that came encrypted is compressed for its receipt (one that
-#: came in clear is kept as the sync file compressed it).  The fastest level: about a
-#: fifth of the text's size, where the best would take twice the time for 20 % less.
-_RECEIPT_LEVEL = 1
-
-
-def _read(label: str, raw: bytes, identity: Identity | None) -> _Checked:
-    """Every check of one file that needs no database: the file alone, and our key."""
-    package = read_package(raw, label, identity)
-    m = package.manifest
-    if m["type"] != "plan":
-        raise SyncError(MSG_NOT_A_PLAN, path=label)
-    data, rows = codec.parse_plan_rows(package.payload, label)
-    plan = data["plan"]
-    facts = {"unit": (plan["unit"]["code"], m["sender"]["code"]), "year": (plan["year"], m["year"]),
-             "kind": (plan["kind"], m["kind"]), "revision": (plan["revision"], m["revision"])}
-    for what, (inside, outside) in facts.items():
-        if inside != outside:
-            raise SyncError(MSG_MISMATCH, path=label, detail=f"{what}: {outside} / {inside}")
-    deflated = package.deflated
-    if deflated is None:
-        squeeze = zlib.compressobj(_RECEIPT_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
-        deflated = squeeze.compress(package.payload) + squeeze.flush()
-    return _Checked(m, package.sender_key, deflated, rows)
-
 
 class _Folder:
     """The receiving folder within one write transaction: what every file is checked against.
@@ -400,7 +350,7 @@ class _Folder:
             run("UPDATE pinned_key SET public_key = ?, fingerprint = ? WHERE unit_id = ?",
                 (key_text, package.sender_fingerprint, unit_id))
 
-    def receive(self, label: str, read: _Checked | InputError, accept_new: bool,
+    def receive(self, label: str, read: Checked | InputError, accept_new: bool,
                 repin: RepinPolicy) -> Outcome:
         """Check and store one read file: all of it, or nothing."""
         if isinstance(read, InputError):
@@ -442,7 +392,7 @@ class _Folder:
 
 
 def _read_all(files: list[tuple[str, bytes]],
-              identity: Identity) -> Generator[_Checked | InputError, None, None]:
+              identity: Identity) -> Generator[Checked | InputError, None, None]:
     """What :func:`_read` makes of each file, in order, or why it refuses the file.
 
     Reading is most of the work of receiving, and needs nothing but the file and this
@@ -471,28 +421,28 @@ def _read_all(files: list[tuple[str, bytes]],
             try:
                 while pool is not None and ready is not None and ready.done() \
                         and assigned < len(chunks) and len(futures) < _AHEAD:
-                    futures[assigned] = pool.submit(_read_chunk, chunks[assigned], None)
+                    futures[assigned] = pool.submit(read_chunk, chunks[assigned], None)
                     assigned += 1
                 results = here.pop(turn, None)
                 future = futures.pop(turn, None)
                 while results is None:
                     if future is None or future.cancel():  # no worker has started it
-                        results = _read_chunk(chunks[turn], identity)
+                        results = read_chunk(chunks[turn], identity)
                         assigned = max(assigned, turn + 1)
                     elif future.done() or assigned == len(chunks) or len(here) == _AHEAD:
                         results = future.result()
                     else:  # rather than wait, read a later chunk here
-                        here[assigned] = _read_chunk(chunks[assigned], identity)
+                        here[assigned] = read_chunk(chunks[assigned], identity)
                         assigned += 1
             except (BrokenProcessPool, OSError):
                 # The workers could not start or died: read the rest here.
                 _stop(pool)
                 pool = ready = None
                 futures.clear()
-                results = here.pop(turn, None) or _read_chunk(chunks[turn], identity)
+                results = here.pop(turn, None) or read_chunk(chunks[turn], identity)
                 assigned = turn + 1
             for result in results:
-                yield _revived(result) if isinstance(result, _Portable) else result
+                yield revived(result) if isinstance(result, Portable) else result
     finally:
         _stop(pool)
 
@@ -517,7 +467,7 @@ def _pool(identity: Identity, count: int) -> ProcessPoolExecutor | None:
                                               serialization.NoEncryption())
     try:
         return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_start_worker, initargs=(secret,))
+                                   initializer=start_worker, initargs=(secret,))
     except (OSError, ValueError, NotImplementedError):  # no processes here: read alone
         return None
 
@@ -537,81 +487,6 @@ def _workers(count: int) -> int:
     except AttributeError:  # not on every system
         cpus = os.cpu_count() or 1
     return cpus if cpus > 1 else 0
-
-
-_worker_identity: Identity | None = None
-
-
-def _start_worker(secret: bytes) -> None:
-    global _worker_identity
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-
-    # Reading needs only the receiving key (to decrypt); the signing key never leaves
-    # the main process, and this throwaway one is never used.
-    _worker_identity = Identity(Ed25519PrivateKey.generate(),
-                                X25519PrivateKey.from_private_bytes(secret))
-
-
-def _read_chunk(files: list[tuple[str, bytes]], identity: Identity | None) -> list[Any]:
-    """:func:`_read` of each file, refusals made fit to cross between processes."""
-    out: list[Any] = []
-    with _no_cycle_collection():
-        for label, raw in files:
-            try:
-                out.append(_read(label, raw, identity or _worker_identity))
-            except InputError as exc:
-                out.append(_Portable.of(exc))
-    return out
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Python's collector of reference cycles paused for a while (as it was, afterwards).
-
-    Reading a plan makes tens of thousands of small objects, none in a cycle (parsed
-    JSON, rows), freed as soon as they are done with; the collector would otherwise
-    walk all that is held at the time, over and over, for nothing: about a sixth of
-    the time of reading thousands of files.  Cycles made meanwhile, if any, are
-    collected after.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-@dataclass(frozen=True)
-class _Portable:
-    """A refusal as it crosses between processes (an error pickles its rendered text only)."""
-
-    kind: type[WardPlanError]
-    template: str
-    params: dict[str, Any]
-
-    @classmethod
-    def of(cls, error: WardPlanError) -> _Portable:
-        return cls(type(error), error.template,
-                   {k: _portable(v) for k, v in error.params.items()})
-
-
-def _portable(value: Any) -> Any:
-    if isinstance(value, WardPlanError):
-        return _Portable.of(value)
-    if isinstance(value, list | tuple):
-        return type(value)(_portable(v) for v in value)
-    return value
-
-
-def _revived(value: Any) -> Any:
-    if isinstance(value, _Portable):
-        return value.kind(value.template, **{k: _revived(v) for k, v in value.params.items()})
-    if isinstance(value, list | tuple):
-        return type(value)(_revived(v) for v in value)
-    return value
 
 
 class RepinPolicy:
@@ -672,7 +547,7 @@ def receive_files(db: Database, identity: Identity, files: list[tuple[str, bytes
 
     try:
         size = BATCH_FILES if apply else len(files)
-        with _no_cycle_collection():
+        with no_cycle_collection():
             for start in range(0, len(files), size):
                 with _receiving_session(db) as session:
                     session.info[history.SUPPRESS] = True
