@@ -425,6 +425,10 @@
         <translation>hiển thị dấu vân tay khóa của máy này</translation>
     </message>
     <message>
+        <source>upper level: what changed between two revisions a unit sent (by default its last two)</source>
+        <translation>cấp trên: những gì thay đổi giữa hai lần sửa mà một đơn vị đã gửi (mặc định là hai lần gửi gần nhất)</translation>
+    </message>
+    <message>
         <source>start next year&apos;s plan from this year&apos;s</source>
         <translation>tạo kế hoạch năm sau từ kế hoạch năm nay</translation>
     </message>
@@ -519,6 +523,34 @@
     <message>
         <source>{count} units registered here are not in the list; they were kept: {codes}.</source>
         <translation>{count} đơn vị đã đăng ký tại đây không có trong danh sách; các đơn vị này vẫn được giữ lại: {codes}.</translation>
+    </message>
+    <message>
+        <source>Only revision {revision} of {code}&apos;s plan for {year} has been received: there is nothing to compare it with.</source>
+        <translation>Mới nhận được lần sửa {revision} của kế hoạch năm {year} của {code}: chưa có lần sửa nào khác để so sánh.</translation>
+    </message>
+    <message>
+        <source>{code}, {year}: from revision {old} to revision {new}, {count} changes.</source>
+        <translation>{code}, năm {year}: từ lần sửa {old} đến lần sửa {new}, {count} thay đổi.</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Thêm mới</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Đã bỏ</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Đã sửa</translation>
+    </message>
+    <message>
+        <source>before:</source>
+        <translation>trước:</translation>
+    </message>
+    <message>
+        <source>after:</source>
+        <translation>sau:</translation>
     </message>
     <message>
         <source>Wrote {path}: key {key}, content {hash}{encrypted}.</source>
@@ -1220,6 +1252,10 @@ Vui lòng gửi tệp này cho người hỗ trợ chương trình.</translation
     <message>
         <source>Revision {revision} of {code}&apos;s plan for {year} has not been received.</source>
         <translation>Chưa nhận được lần sửa {revision} kế hoạch năm {year} của {code}.</translation>
+    </message>
+    <message>
+        <source>No revision of {code}&apos;s plan for {year} has been received here.</source>
+        <translation>Nơi này chưa nhận được lần sửa nào của kế hoạch năm {year} của {code}.</translation>
     </message>
     <message>
         <source>The copy of revision {revision} of {code}&apos;s plan for {year} kept in this data folder is damaged, so it cannot be compared. Restore the data folder from a backup.</source>

@@ -121,6 +121,14 @@ def _parser() -> argparse.ArgumentParser:
                "latest year any has sent)"))
     q.add_argument("--year", type=int, metavar="N")
     q.add_argument("--kind", default=DocumentKind.PLAN.value, choices=kinds)
+    q = sync.add_parser("changes", help=translate(
+        "Cli", "upper level: what changed between two revisions a unit sent (by default "
+               "its last two)"))
+    q.add_argument("--unit", required=True, metavar="CODE")
+    q.add_argument("--year", required=True, type=int, metavar="N")
+    q.add_argument("--kind", default=DocumentKind.PLAN.value, choices=kinds)
+    q.add_argument("--from", dest="old", type=int, metavar="REVISION")
+    q.add_argument("--to", dest="new", type=int, metavar="REVISION")
 
     p = sub.add_parser("consolidate", help=translate(
         "Cli", "upper level: every unit's values side by side, as an Excel workbook (.xlsx) "
@@ -316,6 +324,40 @@ def _is_template(raw: bytes) -> bool:
         return False
 
 
+def _changes(args: argparse.Namespace, data_dir: Path) -> int:
+    """``sync changes``: what the window's "Changes between revisions" tab shows."""
+    from .core import revisions
+
+    with open_data_folder(data_dir) as db:
+        held = [r.revision for r in revisions.received_revisions(db, args.unit, args.year,
+                                                                 args.kind)]
+        if not held:
+            raise InputError(revisions.MSG_NONE_RECEIVED, code=args.unit, year=args.year)
+        new = args.new if args.new is not None else held[-1]
+        older = [r for r in held if r < new]
+        old = args.old if args.old is not None else older[-1] if older else None
+        if old is None:
+            print(translate("Cli", "Only revision {revision} of {code}'s plan for {year} has "
+                            "been received: there is nothing to compare it with.").format(
+                revision=new, code=args.unit, year=args.year))
+            return 0
+        changes = revisions.revision_changes(db, args.unit, args.year, old, new, args.kind)
+    print(translate("Cli", "{code}, {year}: from revision {old} to revision {new}, "
+                    "{count} changes.").format(code=args.unit, year=args.year, old=old,
+                                               new=new, count=len(changes)))
+    how = {"added": translate("Cli", "Added"), "removed": translate("Cli", "Removed"),
+           "changed": translate("Cli", "Changed")}
+    before, after = translate("Cli", "before:"), translate("Cli", "after:")
+    label = max(len(before), len(after))
+    for change in changes:
+        print(f"\n{how[change.change]}: {change.where.render(translate)}")
+        if change.old:
+            print(f"  {before.ljust(label)} {change.old}")
+        if change.new:
+            print(f"  {after.ljust(label)} {change.new}")
+    return 0
+
+
 def _sync(args: argparse.Namespace, data_dir: Path) -> int:
     identity = load_identity(data_dir)
     if args.sync_command == "key":
@@ -347,6 +389,8 @@ def _sync(args: argparse.Namespace, data_dir: Path) -> int:
                    row.received_at[:10], row.name] for row in rows]
         _print_table(table)
         return 0
+    if args.sync_command == "changes":
+        return _changes(args, data_dir)
     if args.sync_command == "template":
         with open_data_folder(data_dir) as db:
             data = template.make_template(db, identity, args.year, args.deadline)

@@ -52,6 +52,8 @@ PERIODS = {
 }
 MSG_NO_REVISION = QT_TRANSLATE_NOOP(
     "Errors", "Revision {revision} of {code}'s plan for {year} has not been received.")
+MSG_NONE_RECEIVED = QT_TRANSLATE_NOOP(
+    "Errors", "No revision of {code}'s plan for {year} has been received here.")
 MSG_RECEIPT_DAMAGED = QT_TRANSLATE_NOOP(
     "Errors", "The copy of revision {revision} of {code}'s plan for {year} kept in this "
     "data folder is damaged, so it cannot be compared. Restore the data folder from a "
