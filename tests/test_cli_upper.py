@@ -123,7 +123,6 @@ def test_a_consolidated_pdf_of_a_folder_that_is_no_upper_level_is_refused(
 def _two_revisions(tmp_path: Path, upper_dir: Path) -> None:
     """Revision 1 of P-MYPHU's plan for 2024, then one with a new revenue target, received."""
     from support import SEED_003
-
     from wardplan_desktop.core import service
     from wardplan_desktop.core.storage.database import open_data_folder
     from wardplan_desktop.core.sync import exchange

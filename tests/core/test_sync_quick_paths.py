@@ -49,6 +49,15 @@ def test_normalising_at_once_is_normalising_each_string(data: dict[str, Any]) ->
     assert data == expected
 
 
+def test_the_odd_spaces_are_every_white_space_but_the_plain_space() -> None:
+    """The fast look for white space that normalising changes lists the characters
+    itself: exactly those Python's ``isspace`` (and so ``normalize_text``) takes."""
+    import sys
+
+    odd = {c for c in map(chr, range(sys.maxunicode + 1)) if codec._ODD_SPACE.match(c)}
+    assert odd == {c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()} - {" "}
+
+
 def test_a_plan_file_is_normalised_like_each_string_alone() -> None:
     data = seed()
     data["plan"]["title"] = "  Kế hoạch\u00a0năm\t2024 "
