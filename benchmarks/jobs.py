@@ -159,9 +159,9 @@ def import_files(folder: Path, count: int, data_dir: Path) -> dict[str, Any]:
     """Receive the first ``count`` files of ``folder`` in a new upper-level folder."""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-    from sync_import import receive_files
 
     from wardplan_desktop.core.storage.database import open_data_folder
+    from wardplan_desktop.core.sync.exchange import receive_files
     from wardplan_desktop.core.sync.keys import Identity
 
     paths = sorted(folder.glob("*.wpsync"))[:count]

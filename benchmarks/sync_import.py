@@ -32,7 +32,6 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from wardplan_desktop.core.interchange import codec
 from wardplan_desktop.core.storage.database import open_data_folder
-from wardplan_desktop.core.sync.exchange import receive_files
 from wardplan_desktop.core.sync.keys import Identity
 from wardplan_desktop.core.sync.package import write_package
 from wardplan_desktop.paths import resource_path
@@ -93,6 +92,10 @@ def cpu_seconds() -> float:
 
 def timed(db: object, me: Identity, files: list[tuple[str, bytes]],
           expected: str) -> tuple[float, float]:
+    # Imported here, not with the script: the worker processes that read the files start
+    # by importing this script again, and would otherwise load the ORM for nothing.
+    from wardplan_desktop.core.sync.exchange import receive_files
+
     cpu = cpu_seconds()
     start = time.perf_counter()
     outcomes = receive_files(db, me, files, accept_new=True)  # type: ignore[arg-type]
