@@ -66,3 +66,18 @@ def test_the_window_shows_a_plan_without_loading_the_orm(tmp_path: Path) -> None
     out = subprocess.run([sys.executable, "-c", start], capture_output=True, text=True,
                          check=True)
     assert out.stdout.split("\n")[:4] == ["smoke 0", "smoke []", "loop []", "start 0"], out.stderr
+
+
+def test_the_installed_commands_load_nothing_before_they_are_called() -> None:
+    """Worker processes that read sync files import the launcher script again (spawn);
+    the launchers import launch.py, which must load neither the ORM nor Qt."""
+    import tomllib
+
+    project = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())
+    commands = {**project["project"]["scripts"], **project["project"]["gui-scripts"]}
+    assert set(commands.values()) == {"wardplan_desktop.launch:cli",
+                                      "wardplan_desktop.launch:gui"}
+    code = ("import sys\nimport wardplan_desktop.launch\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'PySide6'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -121,9 +121,10 @@ def test_a_consolidated_pdf_of_a_folder_that_is_no_upper_level_is_refused(
 
 
 def _two_revisions(tmp_path: Path, upper_dir: Path) -> None:
-    """Revision 1 of P-MYPHU's plan for 2024, then one with a new revenue target, received."""
+    """Revision 1 of P-MYPHU's plan for 2024, then one with a new revenue target and one
+    more legal basis, received."""
     from support import SEED_003
-    from wardplan_desktop.core import service
+    from wardplan_desktop.core import editing, service
     from wardplan_desktop.core.storage.database import open_data_folder
     from wardplan_desktop.core.sync import exchange
     from wardplan_desktop.core.sync.keys import load_identity
@@ -134,9 +135,10 @@ def _two_revisions(tmp_path: Path, upper_dir: Path) -> None:
         summary = service.import_plan_file(ward, SEED_003)
         identity = load_identity(ward_dir)
         first = exchange.export_package(ward, identity, summary.unit, 2024).data
-        revenue = service.export_plan(ward, summary.unit, 2024)["plan"][
-            "indicator_groups"][0]["indicators"][0]
+        plan = service.export_plan(ward, summary.unit, 2024)["plan"]
+        revenue = plan["indicator_groups"][0]["indicators"][0]
         service.set_value(ward, revenue["uid"], 2024, "target", parse_value("12 tỷ đồng"))
+        editing.set_list(ward, summary.uid, "legal_bases", [*plan["legal_bases"], "Luật X"])
         second = exchange.export_package(ward, identity, summary.unit, 2024).data
     with open_data_folder(upper_dir) as upper:
         outcomes = exchange.receive_files(upper, load_identity(upper_dir),
@@ -145,25 +147,38 @@ def _two_revisions(tmp_path: Path, upper_dir: Path) -> None:
 
 
 def test_sync_changes_between_received_revisions(data_dir: Path, tmp_path: Path) -> None:
+    r = cli("sync", "changes", "--unit", "P-MYPHU", "--year", "2024", data_dir=data_dir)
+    assert r.returncode == 1 and "is not set up as an upper level" in r.stderr
+    assert not (data_dir / "keys").exists()  # a question makes no keys
     _two_revisions(tmp_path, data_dir)
     r = cli("sync", "changes", "--unit", "P-MYPHU", "--year", "2024", data_dir=data_dir)
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
-    assert lines[0] == "P-MYPHU, 2024: from revision 1 to revision 2, 1 changes."
-    assert lines[1:] == ["", "Changed: Indicator «Thu ngân sách»: target 2024",
-                         "  before: 9.949.000.000đ", "  after:  12 tỷ đồng"]
-    r = cli("sync", "changes", "--unit", "P-MYPHU", "--year", "2024", "--from", "2", "--to",
+    # Two edits: the second file sent is revision 3.
+    assert lines[0] == "Changes from revision 1 to revision 3 of P-MYPHU's plan for 2024: 2."
+    bases = lines.index("Changed: Legal bases")
+    block = lines[bases + 1:lines.index("", bases)]  # a text of several lines, aligned
+    assert block[0].startswith("  before: ") and block[-1] == "          Luật X"
+    assert [line[:10] for line in block] == [
+        "  before: ", "          ", "  after:  ", "          ", "          "]
+    revenue = lines.index("Changed: Indicator «Thu ngân sách»: target 2024")
+    assert lines[revenue + 1:revenue + 3] == ["  before: 9.949.000.000đ", "  after:  12 tỷ đồng"]
+    r = cli("sync", "changes", "--unit", "P-MYPHU", "--year", "2024", "--from", "3", "--to",
             "1", data_dir=data_dir, lang="vi")
     assert r.returncode == 0, r.stderr
-    assert r.stdout.splitlines()[1:] == [
-        "", "Đã sửa: Chỉ tiêu «Thu ngân sách»: kế hoạch 2024", "  trước: 12 tỷ đồng",
-        "  sau:   9.949.000.000đ"]
+    lines = r.stdout.splitlines()
+    assert lines[0] == "Từ lần sửa 3 đến lần sửa 1 của kế hoạch năm 2024 của P-MYPHU có 2 thay đổi."
+    revenue = lines.index("Đã sửa: Chỉ tiêu «Thu ngân sách»: kế hoạch 2024")
+    assert lines[revenue + 1:revenue + 3] == ["  trước: 12 tỷ đồng", "  sau:   9.949.000.000đ"]
     r = cli("sync", "changes", "--unit", "P-MYPHU", "--year", "2024", "--to", "1",
             data_dir=data_dir)
-    assert r.returncode == 0 and "Only revision 1 of P-MYPHU's plan for 2024" in r.stdout
-    r = cli("sync", "changes", "--unit", "P-MYPHU", "--year", "2024", "--from", "1", "--to",
-            "7", data_dir=data_dir)
-    assert r.returncode == 1 and "Revision 7 of P-MYPHU's plan for 2024" in r.stderr
+    assert r.returncode == 0
+    assert "Revision 1 is the first of P-MYPHU's plan for 2024 received here" in r.stdout
+    for bad in (["--to", "0"], ["--from", "1", "--to", "7"], ["--from", "2"]):
+        r = cli("sync", "changes", "--unit", "P-MYPHU", "--year", "2024", *bad,
+                data_dir=data_dir)
+        assert r.returncode == 1 and "of P-MYPHU's plan for 2024 has not been received" \
+            in r.stderr, bad
     r = cli("sync", "changes", "--unit", "X-MYTAN", "--year", "2024", data_dir=data_dir)
     assert r.returncode == 1
     assert "No revision of X-MYTAN's plan for 2024 has been received here." in r.stderr

@@ -426,7 +426,7 @@
     </message>
     <message>
         <source>upper level: what changed between two revisions a unit sent (by default its last two)</source>
-        <translation>cấp trên: những gì thay đổi giữa hai lần sửa mà một đơn vị đã gửi (mặc định là hai lần gửi gần nhất)</translation>
+        <translation>cấp trên: những gì thay đổi giữa hai lần sửa mà một đơn vị đã gửi (mặc định là hai lần sửa gần nhất)</translation>
     </message>
     <message>
         <source>start next year&apos;s plan from this year&apos;s</source>
@@ -527,10 +527,6 @@
     <message>
         <source>Only revision {revision} of {code}&apos;s plan for {year} has been received: there is nothing to compare it with.</source>
         <translation>Mới nhận được lần sửa {revision} của kế hoạch năm {year} của {code}: chưa có lần sửa nào khác để so sánh.</translation>
-    </message>
-    <message>
-        <source>{code}, {year}: from revision {old} to revision {new}, {count} changes.</source>
-        <translation>{code}, năm {year}: từ lần sửa {old} đến lần sửa {new}, {count} thay đổi.</translation>
     </message>
     <message>
         <source>Added</source>
@@ -655,6 +651,14 @@
     <message>
         <source>list the units registered here</source>
         <translation>liệt kê các đơn vị đã đăng ký tại đây</translation>
+    </message>
+    <message>
+        <source>Revision {revision} is the first of {code}&apos;s plan for {year} received here: name the one to compare it with (--from).</source>
+        <translation>Lần sửa {revision} là lần sửa đầu tiên của kế hoạch năm {year} của {code} đã nhận: hãy nêu lần sửa cần so sánh với nó (--from).</translation>
+    </message>
+    <message>
+        <source>Changes from revision {old} to revision {new} of {code}&apos;s plan for {year}: {count}.</source>
+        <translation>Từ lần sửa {old} đến lần sửa {new} của kế hoạch năm {year} của {code} có {count} thay đổi.</translation>
     </message>
     <message>
         <source>Would import</source>
@@ -1254,8 +1258,12 @@ Vui lòng gửi tệp này cho người hỗ trợ chương trình.</translation
         <translation>Chưa nhận được lần sửa {revision} kế hoạch năm {year} của {code}.</translation>
     </message>
     <message>
+        <source>This data folder is not set up as an upper level, so it has received no plans to compare. Receive the wards&apos; files first.</source>
+        <translation>Thư mục dữ liệu này chưa được thiết lập là cấp trên nên chưa nhận kế hoạch nào để so sánh. Hãy nhận tệp của các phường, xã trước.</translation>
+    </message>
+    <message>
         <source>No revision of {code}&apos;s plan for {year} has been received here.</source>
-        <translation>Nơi này chưa nhận được lần sửa nào của kế hoạch năm {year} của {code}.</translation>
+        <translation>Chưa nhận được lần sửa nào của kế hoạch năm {year} của {code}.</translation>
     </message>
     <message>
         <source>The copy of revision {revision} of {code}&apos;s plan for {year} kept in this data folder is damaged, so it cannot be compared. Restore the data folder from a backup.</source>

@@ -180,6 +180,8 @@ def _run(args: argparse.Namespace, app: QApplication, folder: Path, exec_: bool)
         window = MainWindow(db)
         if instance is not None:
             instance.activate_requested.connect(lambda: _show_window(window))
+        if not args.smoke_test and exec_:
+            _AfterFirstPaint(window, _load_the_rest)
         window.show()
         if args.smoke_test:
             app.processEvents()
@@ -190,7 +192,6 @@ def _run(args: argparse.Namespace, app: QApplication, folder: Path, exec_: bool)
             window.close()  # nothing was typed, so closing saves nothing
             window.deleteLater()
             return 0
-        _AfterFirstPaint(window, _load_the_rest)
         return app.exec() if exec_ else 0
     finally:
         if exec_ or args.smoke_test:

@@ -326,52 +326,54 @@ def _is_template(raw: bytes) -> bool:
 
 def _changes(args: argparse.Namespace, data_dir: Path) -> int:
     """``sync changes``: what the window's "Changes between revisions" tab shows."""
-    from .core import revisions
+    from .core import reading, revisions
 
+    unit, year = args.unit, args.year
     with open_data_folder(data_dir) as db:
-        held = [r.revision for r in revisions.received_revisions(db, args.unit, args.year,
-                                                                 args.kind)]
+        if reading.folder_role(db)[0] != "upper":
+            raise InputError(revisions.MSG_NOT_UPPER_LEVEL)
+        held = sorted({r.revision for r in revisions.received_revisions(db, unit, year,
+                                                                        args.kind)})
         if not held:
-            raise InputError(revisions.MSG_NONE_RECEIVED, code=args.unit, year=args.year)
+            raise InputError(revisions.MSG_NONE_RECEIVED, code=unit, year=year)
+        for asked in (args.old, args.new):
+            if asked is not None and asked not in held:
+                raise InputError(revisions.MSG_NO_REVISION, revision=asked, code=unit,
+                                 year=year)
         new = args.new if args.new is not None else held[-1]
-        older = [r for r in held if r < new]
-        old = args.old if args.old is not None else older[-1] if older else None
+        old = args.old
         if old is None:
-            print(translate("Cli", "Only revision {revision} of {code}'s plan for {year} has "
-                            "been received: there is nothing to compare it with.").format(
-                revision=new, code=args.unit, year=args.year))
-            return 0
-        changes = revisions.revision_changes(db, args.unit, args.year, old, new, args.kind)
-    print(translate("Cli", "{code}, {year}: from revision {old} to revision {new}, "
-                    "{count} changes.").format(code=args.unit, year=args.year, old=old,
-                                               new=new, count=len(changes)))
+            earlier = [r for r in held if r < new]
+            if not earlier:
+                print(translate("Cli", "Only revision {revision} of {code}'s plan for {year} "
+                                "has been received: there is nothing to compare it with.")
+                      .format(revision=new, code=unit, year=year) if len(held) == 1 else
+                      translate("Cli", "Revision {revision} is the first of {code}'s plan for "
+                                "{year} received here: name the one to compare it with "
+                                "(--from).").format(revision=new, code=unit, year=year))
+                return 0
+            old = earlier[-1]
+        changes = revisions.revision_changes(db, unit, year, old, new, args.kind)
+    print(translate("Cli", "Changes from revision {old} to revision {new} of {code}'s plan "
+                    "for {year}: {count}.").format(old=old, new=new, code=unit, year=year,
+                                                   count=len(changes)))
     how = {"added": translate("Cli", "Added"), "removed": translate("Cli", "Removed"),
            "changed": translate("Cli", "Changed")}
     before, after = translate("Cli", "before:"), translate("Cli", "after:")
-    label = max(len(before), len(after))
+    width = max(len(before), len(after))
+    indent = "\n" + " " * (width + 3)  # the lines of a text of several lines, aligned
     for change in changes:
         print(f"\n{how[change.change]}: {change.where.render(translate)}")
         if change.old:
-            print(f"  {before.ljust(label)} {change.old}")
+            print(f"  {before.ljust(width)} {change.old.replace(chr(10), indent)}")
         if change.new:
-            print(f"  {after.ljust(label)} {change.new}")
+            print(f"  {after.ljust(width)} {change.new.replace(chr(10), indent)}")
     return 0
 
 
 def _sync(args: argparse.Namespace, data_dir: Path) -> int:
-    identity = load_identity(data_dir)
-    if args.sync_command == "key":
-        print(identity.fingerprint)
-        return 0
-    if args.sync_command == "export":
-        with open_data_folder(data_dir) as db:
-            sent = exchange.export_package(db, identity, args.unit, args.year, args.kind)
-        codec.write_atomically(args.output, sent.data)
-        print(translate("Cli", "Wrote {path}: key {key}, content {hash}{encrypted}.").format(
-            path=args.output, key=sent.key_fingerprint, hash=sent.short_hash,
-            encrypted=translate("Cli", ", encrypted for the upper level")
-            if sent.encrypted else ""))
-        return 0
+    if args.sync_command == "changes":  # these two only read: no keys made for them
+        return _changes(args, data_dir)
     if args.sync_command == "status":
         with open_data_folder(data_dir) as db:
             year = args.year or consolidate.latest_year(db, args.kind)
@@ -389,8 +391,19 @@ def _sync(args: argparse.Namespace, data_dir: Path) -> int:
                    row.received_at[:10], row.name] for row in rows]
         _print_table(table)
         return 0
-    if args.sync_command == "changes":
-        return _changes(args, data_dir)
+    identity = load_identity(data_dir)
+    if args.sync_command == "key":
+        print(identity.fingerprint)
+        return 0
+    if args.sync_command == "export":
+        with open_data_folder(data_dir) as db:
+            sent = exchange.export_package(db, identity, args.unit, args.year, args.kind)
+        codec.write_atomically(args.output, sent.data)
+        print(translate("Cli", "Wrote {path}: key {key}, content {hash}{encrypted}.").format(
+            path=args.output, key=sent.key_fingerprint, hash=sent.short_hash,
+            encrypted=translate("Cli", ", encrypted for the upper level")
+            if sent.encrypted else ""))
+        return 0
     if args.sync_command == "template":
         with open_data_folder(data_dir) as db:
             data = template.make_template(db, identity, args.year, args.deadline)

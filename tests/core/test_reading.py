@@ -112,3 +112,22 @@ def test_reading_never_creates_the_database(tmp_path: Path) -> None:
     with pytest.raises(StorageError):
         reading.list_plans(db)
     assert not db.path.exists()
+
+
+@pytest.mark.parametrize("name", ["Kế hoạch 2026 #1", "q?x=1&mode=ro", "p%20c", "100%"])
+def test_a_folder_of_any_name_is_one_database_for_reading_and_writing(
+        tmp_path: Path, name: str) -> None:
+    """The engine and the driver's reading open the very same file, whatever the folder
+    is called (a URL string would read "?" as a query and "%20" as a space)."""
+    from wardplan_desktop.core.storage.database import open_data_folder
+
+    db = open_data_folder(tmp_path / name)
+    try:
+        summary = service.import_plan_file(db, SEED_003)  # through the ORM
+        assert reading.list_plans(db) == [summary]  # through the driver
+        with db.session(write=False) as session:
+            assert session.connection().exec_driver_sql(
+                "PRAGMA database_list").fetchone()[2] == str(db.path)
+    finally:
+        db.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]

@@ -52,6 +52,9 @@ PERIODS = {
 }
 MSG_NO_REVISION = QT_TRANSLATE_NOOP(
     "Errors", "Revision {revision} of {code}'s plan for {year} has not been received.")
+MSG_NOT_UPPER_LEVEL = QT_TRANSLATE_NOOP(
+    "Errors", "This data folder is not set up as an upper level, so it has received no "
+    "plans to compare. Receive the wards' files first.")
 MSG_NONE_RECEIVED = QT_TRANSLATE_NOOP(
     "Errors", "No revision of {code}'s plan for {year} has been received here.")
 MSG_RECEIPT_DAMAGED = QT_TRANSLATE_NOOP(

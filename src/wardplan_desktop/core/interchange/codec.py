@@ -248,7 +248,7 @@ def _schema_error(data: Any) -> Any:
 
 #: White space that :func:`normalize_text` changes wherever it is: any but a plain space
 #: (every character ``str.isspace`` takes for white space, listed: a third faster to look
-#: for than ``[^\S ]``; tests/core/test_interchange.py holds the list to Python's).
+#: for than ``[^\S ]``; tests/core/test_sync_quick_paths.py holds the list to Python's).
 _ODD_SPACE = re.compile("[\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029"
                         "\u202f\u205f\u3000]")
 

@@ -101,7 +101,9 @@ def _local(now: datetime | None) -> datetime:
 
 
 def _ro_uri(path: Path) -> str:
-    return f"{Path(path).resolve().as_uri()}?mode=ro"
+    # absolute(), not resolve(): on Windows that would turn a mapped drive into a share
+    # (\\server\share), a host in the URI, which SQLite refuses.
+    return f"{Path(path).absolute().as_uri()}?mode=ro"
 
 
 def _read_only(path: Path) -> sqlite3.Connection:

@@ -169,6 +169,14 @@ class MigrationReport:
     backup: Path | None
 
 
+def _write_ahead_log(conn: sqlite3.Connection) -> None:
+    """Write-ahead logging from the first opening (the engine asks again on each of its
+    connections): readers never wait for a writer, also those through the driver
+    (:meth:`Database.reading`) before the engine is made."""
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        conn.execute("PRAGMA journal_mode = WAL")
+
+
 def migrate(path: Path) -> MigrationReport:
     """Bring the database at ``path`` (created if absent) to the current schema."""
     with storage_errors(path):
@@ -183,11 +191,8 @@ def migrate(path: Path) -> MigrationReport:
                 raise StorageError(
                     MSG_DB_NEWER, path=str(path), found=found, supported=SCHEMA_VERSION
                 )
-            # Write-ahead logging from the start (the engine asks again on each connection):
-            # readers never wait for a writer, also those through the driver (``reading``).
-            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                conn.execute("PRAGMA journal_mode = WAL")
             if found == SCHEMA_VERSION:
+                _write_ahead_log(conn)
                 return MigrationReport(found, found, None)
             backup = None
             if found > 0:
@@ -205,6 +210,7 @@ def migrate(path: Path) -> MigrationReport:
                 except BaseException:
                     conn.execute("ROLLBACK")
                     raise
+            _write_ahead_log(conn)  # after the backup, which stays one whole file
             return MigrationReport(found, SCHEMA_VERSION, backup)
         finally:
             conn.close()
@@ -235,9 +241,11 @@ def _on_begin(conn: object) -> None:
 
 
 def make_engine(path: Path) -> Engine:
-    from sqlalchemy import create_engine, event
+    from sqlalchemy import URL, create_engine, event
 
-    engine = create_engine(f"sqlite:///{path}")
+    # The path as a URL's database, not inside a URL string: a folder named with "?",
+    # "#" or "%" would otherwise be read as a query or an escape (another file).
+    engine = create_engine(URL.create("sqlite", database=str(path)))
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
@@ -285,12 +293,15 @@ class Database:
 
         It never waits for a writer (readers do not, in SQLite's write-ahead log, which
         :func:`migrate` sets), runs no statement that writes (``query_only``), and
-        never creates the file; environment failures surface as :class:`StorageError`.
+        never creates the file (one gone "could not be used"); environment failures
+        surface as :class:`StorageError`.
         (Closing the last connection to the file, SQLite moves the log into it.)
         """
-        uri = f"{self.path.resolve().as_uri()}?mode=rw"
         with storage_errors(self.path):
-            conn = sqlite3.connect(uri, uri=True, isolation_level=None,
+            # By its plain path, as the engine opens it (a file: URI cannot name every
+            # path, a Windows share for one); never made here if it has gone meanwhile.
+            self.path.stat()
+            conn = sqlite3.connect(self.path, isolation_level=None,
                                    timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
             try:
                 conn.execute("PRAGMA query_only = ON")

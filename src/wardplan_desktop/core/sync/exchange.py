@@ -393,7 +393,7 @@ class _Folder:
 
 def _read_all(files: list[tuple[str, bytes]],
               identity: Identity) -> Generator[Checked | InputError, None, None]:
-    """What :func:`_read` makes of each file, in order, or why it refuses the file.
+    """What :func:`reader.read_file` makes of each file, in order, or why it refuses the file.
 
     Reading is most of the work of receiving, and needs nothing but the file and this
     office's receiving key: from :data:`PARALLEL_FILES` files on, worker processes read

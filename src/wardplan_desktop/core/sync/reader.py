@@ -86,7 +86,7 @@ def start_worker(secret: bytes) -> None:
 
 
 def read_chunk(files: list[tuple[str, bytes]], identity: Identity | None) -> list[Any]:
-    """:func:`_read` of each file, refusals made fit to cross between processes."""
+    """:func:`read_file` of each file, refusals made fit to cross between processes."""
     out: list[Any] = []
     with no_cycle_collection():
         for label, raw in files:
