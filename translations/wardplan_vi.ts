@@ -3704,6 +3704,21 @@ Vui lòng gửi tệp này cho người hỗ trợ chương trình.</translation
     </message>
 </context>
 <context>
+    <name>_Samples</name>
+    <message>
+        <source>The sample plans</source>
+        <translation>Các kế hoạch mẫu</translation>
+    </message>
+    <message>
+        <source>Three real ward documents, to look around and try things.</source>
+        <translation>Ba văn bản thật của các phường, để xem qua và dùng thử.</translation>
+    </message>
+    <message>
+        <source>Finish loads the 2024 plans of Phường Mỹ Phú and Phường Lê Lợi and the council resolution of Phường Lái Thiêu into this data folder. Change them freely. When you are ready to write your own plan, choose File → New plan, or set WardPlan up in an empty data folder.</source>
+        <translation>Bấm Hoàn tất để nạp vào thư mục dữ liệu này kế hoạch năm 2024 của Phường Mỹ Phú, Phường Lê Lợi và nghị quyết của Hội đồng nhân dân Phường Lái Thiêu. Có thể sửa tùy ý. Khi sẵn sàng soạn kế hoạch của đơn vị mình, chọn Tệp → Kế hoạch mới, hoặc thiết lập WardPlan trong một thư mục dữ liệu trống.</translation>
+    </message>
+</context>
+<context>
     <name>_Upper</name>
     <message>
         <source>Your office</source>

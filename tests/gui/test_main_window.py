@@ -91,7 +91,7 @@ def test_assessment_columns_compute_percent_and_status(loaded_db: Database) -> N
 
 def test_first_start_offers_ward_upper_level_or_the_sample_plans(
         qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from PySide6.QtWidgets import QDialog
+    from PySide6.QtWidgets import QWizard
 
     from wardplan_desktop.core.storage.database import open_data_folder
     from wardplan_desktop.core.sync import exchange
@@ -100,9 +100,14 @@ def test_first_start_offers_ward_upper_level_or_the_sample_plans(
     seen: list[FirstRunWizard] = []
 
     def finish(choice: int) -> object:
+        """The wizard as a person goes through it: the choice, "Next", the page of that
+        choice filled in, "Finish" (which every choice must reach)."""
         def run(wizard: FirstRunWizard) -> int:
             seen.append(wizard)
-            wizard.choice.group.button(choice).setChecked(True)
+            qtbot.addWidget(wizard)
+            wizard.show()
+            wizard.choice.group.button(choice).click()
+            wizard.button(QWizard.WizardButton.NextButton).click()
             if choice == WARD:
                 w = wizard.ward
                 assert not w.isComplete()
@@ -118,7 +123,10 @@ def test_first_start_offers_ward_upper_level_or_the_sample_plans(
             elif choice == UPPER:
                 wizard.upper.name.setText("Thành phố Cao Lãnh")
                 wizard.upper.code.setText("TP-CAOLANH")
-            return QDialog.DialogCode.Accepted if wizard.apply() else 0
+            done = wizard.button(QWizard.WizardButton.FinishButton)
+            assert done.isVisible() and done.isEnabled(), choice
+            done.click()
+            return wizard.result()
         return run
 
     monkeypatch.setattr(FirstRunWizard, "exec", finish(SAMPLES))

@@ -31,7 +31,7 @@ from ..core.errors import WardPlanError
 from ..core.storage.database import Database
 
 WARD, UPPER, SAMPLES = 0, 1, 2
-PAGE_CHOICE, PAGE_WARD, PAGE_UPPER = 0, 1, 2
+PAGE_CHOICE, PAGE_WARD, PAGE_UPPER, PAGE_SAMPLES = 0, 1, 2, 3
 translate = QCoreApplication.translate
 
 
@@ -54,7 +54,9 @@ class _Choice(QWizardPage):
 
     def nextId(self) -> int:  # noqa: N802
         choice = self.group.checkedId()
-        return {WARD: PAGE_WARD, UPPER: PAGE_UPPER}.get(choice, -1)
+        # Every choice has a page of its own, the last: the wizard decides between "Next"
+        # and "Finish" when it shows a page, not when a choice changes on it.
+        return {WARD: PAGE_WARD, UPPER: PAGE_UPPER, SAMPLES: PAGE_SAMPLES}[choice]
 
 
 def _level_box(parent: QWidget, words: list[str]) -> QComboBox:
@@ -127,6 +129,23 @@ class _Upper(QWizardPage):
         return -1
 
 
+class _Samples(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("The sample plans"))
+        self.setSubTitle(self.tr("Three real ward documents, to look around and try things."))
+        text = QLabel(self.tr(
+            "Finish loads the 2024 plans of Phường Mỹ Phú and Phường Lê Lợi and the council "
+            "resolution of Phường Lái Thiêu into this data folder. Change them freely. When "
+            "you are ready to write your own plan, choose File → New plan, or set WardPlan "
+            "up in an empty data folder."), self)
+        text.setWordWrap(True)
+        QVBoxLayout(self).addWidget(text)
+
+    def nextId(self) -> int:  # noqa: N802
+        return -1
+
+
 class FirstRunWizard(QWizard):
     """Sets up an empty data folder; ``apply()`` does the work once finished."""
 
@@ -139,6 +158,8 @@ class FirstRunWizard(QWizard):
         self.setPage(PAGE_CHOICE, self.choice)
         self.setPage(PAGE_WARD, self.ward)
         self.setPage(PAGE_UPPER, self.upper)
+        self.samples = _Samples(self)
+        self.setPage(PAGE_SAMPLES, self.samples)
         self.note = QLabel(self)
         self.resize(640, 520)
 
