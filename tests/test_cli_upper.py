@@ -177,8 +177,10 @@ def test_sync_changes_between_received_revisions(data_dir: Path, tmp_path: Path)
     for bad in (["--to", "0"], ["--from", "1", "--to", "7"], ["--from", "2"]):
         r = cli("sync", "changes", "--unit", "P-MYPHU", "--year", "2024", *bad,
                 data_dir=data_dir)
-        assert r.returncode == 1 and "of P-MYPHU's plan for 2024 has not been received" \
-            in r.stderr, bad
-    r = cli("sync", "changes", "--unit", "X-MYTAN", "--year", "2024", data_dir=data_dir)
+        assert r.returncode == 1 and "of P-MYPHU's plan for 2024 has not been received; " \
+            "the revisions received are 1, 3." in r.stderr, bad
+    r = cli("sync", "changes", "--unit", "P-MYPHU", "--year", "2023", data_dir=data_dir)
     assert r.returncode == 1
-    assert "No revision of X-MYTAN's plan for 2024 has been received here." in r.stderr
+    assert "No revision of P-MYPHU's plan for 2023 has been received here." in r.stderr
+    r = cli("sync", "changes", "--unit", "P-MYTAN", "--year", "2024", data_dir=data_dir)
+    assert r.returncode == 1 and "There is no unit with the code P-MYTAN." in r.stderr

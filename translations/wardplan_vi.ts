@@ -1149,6 +1149,10 @@ Vui lòng gửi tệp này cho người hỗ trợ chương trình.</translation
         <translation>Tệp {path} không nhất quán: phần mô tả và kế hoạch bên trong khác nhau ({detail}). Hãy đề nghị nơi gửi xuất lại tệp.</translation>
     </message>
     <message>
+        <source>The plan of {unit} was received from {unit}; this office ({own}) cannot send it on as its own. Send the file {unit} sent, or ask {unit} to send it.</source>
+        <translation>Kế hoạch của {unit} là do {unit} gửi đến; cơ quan này ({own}) không thể gửi tiếp như của mình. Hãy chuyển đúng tệp {unit} đã gửi, hoặc đề nghị {unit} gửi.</translation>
+    </message>
+    <message>
         <source>The file {path} comes from {unit} ({code}), which is not registered here. Register the unit, or accept it explicitly.</source>
         <translation>Tệp {path} đến từ {unit} ({code}), đơn vị chưa được đăng ký tại đây. Hãy đăng ký đơn vị, hoặc xác nhận chấp nhận đơn vị này.</translation>
     </message>
@@ -1158,11 +1162,11 @@ Vui lòng gửi tệp này cho người hỗ trợ chương trình.</translation
     </message>
     <message>
         <source>The file {path} holds revision {revision} of {code}&apos;s plan for {year}, older than revision {held} already received; nothing was changed.</source>
-        <translation>Tệp {path} chứa lần sửa {revision} kế hoạch năm {year} của {code}, cũ hơn lần sửa {held} đã nhận; không có gì thay đổi.</translation>
+        <translation>Tệp {path} chứa lần sửa {revision} của kế hoạch năm {year} của {code}, cũ hơn lần sửa {held} đã nhận; không có gì thay đổi.</translation>
     </message>
     <message>
         <source>The file {path} holds revision {revision} of {code}&apos;s plan for {year} with content different from the revision {revision} already received. Ask {code} to export the plan again.</source>
-        <translation>Tệp {path} chứa lần sửa {revision} kế hoạch năm {year} của {code} nhưng nội dung khác với lần sửa {revision} đã nhận. Hãy đề nghị {code} xuất lại kế hoạch.</translation>
+        <translation>Tệp {path} chứa lần sửa {revision} của kế hoạch năm {year} của {code} nhưng nội dung khác với lần sửa {revision} đã nhận. Hãy đề nghị {code} xuất lại kế hoạch.</translation>
     </message>
     <message>
         <source>Already received: revision {revision} of {code}&apos;s plan for {year}; nothing changed.</source>
@@ -1255,11 +1259,15 @@ Vui lòng gửi tệp này cho người hỗ trợ chương trình.</translation
     </message>
     <message>
         <source>Revision {revision} of {code}&apos;s plan for {year} has not been received.</source>
-        <translation>Chưa nhận được lần sửa {revision} kế hoạch năm {year} của {code}.</translation>
+        <translation>Chưa nhận được lần sửa {revision} của kế hoạch năm {year} của {code}.</translation>
     </message>
     <message>
         <source>This data folder is not set up as an upper level, so it has received no plans to compare. Receive the wards&apos; files first.</source>
         <translation>Thư mục dữ liệu này chưa được thiết lập là cấp trên nên chưa nhận kế hoạch nào để so sánh. Hãy nhận tệp của các phường, xã trước.</translation>
+    </message>
+    <message>
+        <source>Revision {revision} of {code}&apos;s plan for {year} has not been received; the revisions received are {held}.</source>
+        <translation>Chưa nhận được lần sửa {revision} của kế hoạch năm {year} của {code}; các lần sửa đã nhận: {held}.</translation>
     </message>
     <message>
         <source>No revision of {code}&apos;s plan for {year} has been received here.</source>

@@ -21,6 +21,7 @@ from .core.documents.export import DOCUMENTS, FORMATS, export_to_file
 from .core.enums import DocumentKind, Period, UnitLevel
 from .core.errors import (
     MSG_CANNOT_READ_FILE,
+    MSG_UNIT_NOT_FOUND,
     QT_TRANSLATE_NOOP,
     InputError,
     WardPlanError,
@@ -335,11 +336,15 @@ def _changes(args: argparse.Namespace, data_dir: Path) -> int:
         held = sorted({r.revision for r in revisions.received_revisions(db, unit, year,
                                                                         args.kind)})
         if not held:
+            with db.reading() as conn:
+                known = conn.execute("SELECT 1 FROM unit WHERE code = ?", (unit,)).fetchone()
+            if known is None:
+                raise InputError(MSG_UNIT_NOT_FOUND, unit=unit)
             raise InputError(revisions.MSG_NONE_RECEIVED, code=unit, year=year)
         for asked in (args.old, args.new):
             if asked is not None and asked not in held:
-                raise InputError(revisions.MSG_NO_REVISION, revision=asked, code=unit,
-                                 year=year)
+                raise InputError(revisions.MSG_NOT_AMONG_RECEIVED, revision=asked, code=unit,
+                                 year=year, held=", ".join(map(str, held)))
         new = args.new if args.new is not None else held[-1]
         old = args.old
         if old is None:

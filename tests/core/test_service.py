@@ -427,13 +427,14 @@ def test_history_survives_replacement_of_the_plan(db: Database, tmp_path: Path) 
     with pytest.raises(InputError) as info:
         service.import_plan_file(db, SEED_003)
     assert info.value.params["held"] == 3 and state(db) == before
-    # …unless the clerk explicitly goes back to it.
+    # …unless the clerk explicitly goes back to it: a change like any other, so a new
+    # revision (an upper level holding revision 3 would refuse revision 1 again).
     service.import_plan_file(db, SEED_003, force=True)
     assert money_values(db) == seed(SEED_003)["plan"]["indicator_groups"][0]["indicators"][0][
         "values"]
     history = service.plan_history(db, summary.uid)
     assert [(c.revision, c.action) for c in history] == [
-        (1, "import"), (2, "insert"), (3, "insert"), (1, "import")]
+        (1, "import"), (2, "insert"), (3, "insert"), (4, "import")]
     with db.session(write=False) as session:
         plan_ids = [r.plan_id for r in session.scalars(
             select(ChangeRecord).order_by(ChangeRecord.id))]
@@ -442,8 +443,8 @@ def test_history_survives_replacement_of_the_plan(db: Database, tmp_path: Path) 
 
     # A replacement by a file with other identifiers keeps the old plan's history too.
     data = strip_uids(seed(SEED_003))
-    new = service.import_plan_file(db, write(tmp_path, data))
-    assert new.uid != summary.uid
+    new = service.import_plan_file(db, write(tmp_path, data), force=True)
+    assert new.uid != summary.uid and new.revision == 5
     assert len(service.plan_history(db, summary.uid)) == 4
     assert [c.action for c in service.plan_history(db, new.uid)] == ["import"]
 
@@ -460,3 +461,21 @@ def test_edits_after_rollover_are_independent(db: Database) -> None:
     assert service.indicator_values(db, old_uid).keys() == {(2024, "target")}
     assert [c.action for c in service.plan_history(db, new_summary.uid)] == [
         "rollover", "insert"]
+
+
+def test_a_plan_file_of_the_revision_held_with_other_content_makes_a_new_revision(
+        db: Database, tmp_path: Path) -> None:
+    """A clerk exports the plan, edits the file and imports it again: the content is new,
+    so is the revision (the upper level refuses a revision it holds with other content);
+    the same file again changes nothing."""
+    summary = service.import_plan_file(db, SEED_003)
+    data = service.export_plan(db, summary.unit, summary.year)
+    assert service.import_plan_file(db, write(tmp_path, data)).revision == summary.revision
+    data["plan"]["title"] += " (sửa)"
+    edited = write(tmp_path, data, "edited.json")
+    again = service.import_plan_file(db, edited)
+    assert again.revision == summary.revision + 1
+    assert service.export_plan(db, summary.unit, summary.year)["plan"]["title"].endswith("(sửa)")
+    data = service.export_plan(db, summary.unit, summary.year)
+    assert service.import_plan_file(db, write(tmp_path, data, "same.json")).revision == \
+        again.revision

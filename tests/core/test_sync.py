@@ -38,7 +38,13 @@ from sqlalchemy import select
 
 from support import FULL, SEED_000, SEED_003, seed, state, strip_uids
 from wardplan_desktop.core import service
-from wardplan_desktop.core.errors import MSG_DB_FULL, InterchangeError, StorageError, WardPlanError
+from wardplan_desktop.core.errors import (
+    MSG_DB_FULL,
+    InputError,
+    InterchangeError,
+    StorageError,
+    WardPlanError,
+)
 from wardplan_desktop.core.interchange import codec
 from wardplan_desktop.core.storage.database import Database, open_data_folder
 from wardplan_desktop.core.storage.schema import (
@@ -1307,6 +1313,17 @@ def test_a_template_is_refused_by_the_upper_level(holding: Office, ward: Office,
     raw = package.write_package(ward.identity, {**manifest, "type": "template"},
                                 members(sent)[package.PAYLOAD])
     receive_refused(holding, raw, exchange.MSG_NOT_A_PLAN)
+
+
+def test_an_upper_level_cannot_send_on_a_plan_it_received(holding: Office) -> None:
+    """Signed with the upper level's key, a ward's plan would pass for the ward's own file
+    at the next office (which pins the first key it meets): refused, nothing written."""
+    before = state(holding.db)
+    with pytest.raises(InputError) as caught:
+        exchange.export_package(holding.db, holding.identity, WARD, YEAR)
+    assert caught.value.template == exchange.MSG_RECEIVED_NOT_OURS
+    assert f"The plan of {WARD} was received from {WARD}" in caught.value.render()
+    assert state(holding.db) == before
 
 
 def test_a_wards_folder_refuses_a_wards_file(office: Callable[..., Office], ward: Office,

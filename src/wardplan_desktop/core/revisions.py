@@ -55,6 +55,9 @@ MSG_NO_REVISION = QT_TRANSLATE_NOOP(
 MSG_NOT_UPPER_LEVEL = QT_TRANSLATE_NOOP(
     "Errors", "This data folder is not set up as an upper level, so it has received no "
     "plans to compare. Receive the wards' files first.")
+MSG_NOT_AMONG_RECEIVED = QT_TRANSLATE_NOOP(
+    "Errors", "Revision {revision} of {code}'s plan for {year} has not been received; the "
+    "revisions received are {held}.")
 MSG_NONE_RECEIVED = QT_TRANSLATE_NOOP(
     "Errors", "No revision of {code}'s plan for {year} has been received here.")
 MSG_RECEIPT_DAMAGED = QT_TRANSLATE_NOOP(

@@ -103,8 +103,21 @@ def import_plan_data(db: Database, data: dict[str, Any], source: str, *,
                 raise InputError(MSG_OLDER_FILE, path=source, revision=p.get("revision", 1),
                                  held=held.revision)
         session.info[history.SUPPRESS] = True
+        cursor = codec.driver_cursor(session)
+        before = codec.plan_data(cursor, plan_id=held.id) if held is not None else None
         plan = codec.store_plan(session, data, label=source)
         session.flush()
+        if before is not None and plan.revision <= before["plan"]["revision"]:
+            # The same revision (or, forced, an older one) with other content is a change
+            # like any edit: a new revision, so that what is sent of it is told apart
+            # from what was sent before (the upper level refuses a revision it holds
+            # with other content).
+            after = codec.plan_data(cursor, plan_id=plan.id)
+            assert after is not None
+            after["plan"]["revision"] = before["plan"]["revision"]
+            if after != before:
+                plan.revision = before["plan"]["revision"] + 1
+                session.flush()
         _record(session, plan, "import", Path(source).name,
                 old=f"revision {previous}" if previous is not None else None)
         return _summary(plan)
