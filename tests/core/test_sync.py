@@ -541,7 +541,8 @@ def test_an_older_revision_after_a_newer_one_in_one_batch_is_refused(
     second = export(ward)
     outs = exchange.receive_files(upper.db, upper.identity,
                                   [("rev2.wpsync", second), (LABEL, sent)])
-    assert [(o.status, o.revision) for o in outs] == [("imported", 2), ("refused", None)]
+    # A refused file is reported with what it says it is (the revision it holds).
+    assert [(o.status, o.revision) for o in outs] == [("imported", 2), ("refused", 1)]
     assert_refused(outs[1], exchange.MSG_OLDER)
     assert plan_of(upper.db) == plan_of(ward.db)
     assert stored(upper.db)["receipts"] == {WARD: [2]}
@@ -550,7 +551,7 @@ def test_an_older_revision_after_a_newer_one_in_one_batch_is_refused(
     outs = exchange.receive_files(upper.db, upper.identity, [
         (LABEL, sent), ("rev2.wpsync", second), ("3.wpsync", export(ward))])
     assert [(o.status, o.revision, o.previous_revision) for o in outs] == [
-        ("refused", None, None), ("unchanged", 2, 2), ("imported", third, 2)]
+        ("refused", 1, None), ("unchanged", 2, 2), ("imported", third, 2)]
     assert plan_of(upper.db) == plan_of(ward.db)
 
 

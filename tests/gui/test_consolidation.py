@@ -261,7 +261,7 @@ def test_a_changed_key_is_let_in_only_after_an_explicit_warning(
 
     def review(dialog: ReceiveDialog) -> int:
         model = dialog.model
-        assert model.index(0, 1).data() == "P-A"
+        assert model.index(0, 1).data() == "Phường An Hòa (P-A)"  # refused, yet named
         assert "P-A" in model.index(0, 3).data() and not dialog.import_button.isEnabled()
         assert not dialog.repin_button.isEnabled()
         dialog.view.selectRow(0)

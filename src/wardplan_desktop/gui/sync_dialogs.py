@@ -66,10 +66,16 @@ class OutcomeModel(QAbstractTableModel):
     def outcome_at(self, row: int) -> Outcome | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def status_text(self, out: Outcome) -> str:
+    def status_text(self, out: Outcome, whole: bool = False) -> str:
+        """The result column's text; the file named by its name alone (the first column
+        has it), unless ``whole`` (the tool tip), with its folder."""
         if out.status == "refused" or out.status == "unchanged":
-            assert out.message is not None
-            return out.message.render(QCoreApplication.translate)
+            message = out.message
+            assert message is not None
+            if not whole and isinstance(message.params.get("path"), str):
+                message = type(message)(message.template, **{
+                    **message.params, "path": file_name(message.params["path"])})
+            return message.render(QCoreApplication.translate)
         text = self.tr("Will be imported")
         if out.previous_revision:
             text += " " + self.tr("(replaces revision {revision})").format(
@@ -99,7 +105,7 @@ class OutcomeModel(QAbstractTableModel):
             return str(key_change(out) or "")
         if column == 2:
             return str(out.revision) if out.revision else ""
-        return self.status_text(out)
+        return self.status_text(out, whole=role == Qt.ItemDataRole.ToolTipRole)
 
 
 def file_name(label: str) -> str:
@@ -138,6 +144,9 @@ class ReceiveDialog(QDialog):
         self.view.verticalHeader().hide()
         self.view.setWordWrap(True)
         self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # Rows as tall as their wrapped result, at the width the window gives it.
+        self.view.horizontalHeader().sectionResized.connect(
+            lambda *_: self.view.resizeRowsToContents())
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
         self.accept_new = QCheckBox(self)

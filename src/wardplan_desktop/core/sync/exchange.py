@@ -392,7 +392,9 @@ class _Folder:
                 self.cursor.execute("RELEASE receive_file")
         except InputError as exc:
             self.role, self.own, self.own_id = state
-            out = Outcome(label, "refused", message=exc)
+            # What the file says it is stays in the report (which unit, which revision).
+            out = Outcome(label, "refused", out.code, out.name, out.year, out.kind,
+                          out.revision, message=exc)
         # The outcome is kept for the report; the file's content is not (thousands of
         # files are received at once).
         out._file = None
