@@ -30,7 +30,7 @@ from .core.errors import (
 from .core.interchange import codec
 from .core.storage.database import open_data_folder
 from .core.sync import exchange, template, units
-from .core.sync.keys import load_identity
+from .core.sync.keys import Identity, has_identity, load_identity
 from .core.sync.package import read_package
 from .paths import default_data_dir
 
@@ -396,7 +396,15 @@ def _sync(args: argparse.Namespace, data_dir: Path) -> int:
                    row.received_at[:10], row.name] for row in rows]
         _print_table(table)
         return 0
-    identity = load_identity(data_dir)
+    if args.sync_command == "import" and args.preview and not has_identity(data_dir):
+        # A preview makes no keys: with none here, no file can be encrypted to this
+        # office, and a key made for the moment decrypts nothing either.
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+        from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+        identity = Identity(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
+    else:
+        identity = load_identity(data_dir)
     if args.sync_command == "key":
         print(identity.fingerprint)
         return 0

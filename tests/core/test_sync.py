@@ -61,6 +61,7 @@ from wardplan_desktop.core.sync.keys import (
     Identity,
     b64,
     fingerprint,
+    has_identity,
     load_identity,
 )
 from wardplan_desktop.core.values import parse_value
@@ -1548,6 +1549,12 @@ def test_cli_export_then_import_into_an_empty_folder(tmp_path: Path) -> None:
     assert (r.returncode, r.stdout.strip()) == (0, key)
 
     upper_dir = tmp_path / "upper"
+    # A preview writes nothing that stays: no role, no plan, not even keys.
+    r = cli("sync", "import", str(inbox), "--preview", data_dir=upper_dir)
+    assert r.returncode == 0, r.stderr
+    assert not has_identity(upper_dir)
+    with open_data_folder(upper_dir) as db:
+        assert exchange.folder_role(db) == (None, None) and service.list_plans(db) == []
     r = cli("sync", "import", str(inbox), data_dir=upper_dir)
     assert r.returncode == 0, r.stderr
     assert "Traceback" not in r.stderr
