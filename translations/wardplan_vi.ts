@@ -816,7 +816,7 @@
         <translation>Đang đọc tệp của các đơn vị…</translation>
     </message>
     <message>
-        <source>{total} units: {received} received on time, {late} late, {missing} missing.</source>
+        <source>Units: {total}; received on time: {received}, late: {late}, missing: {missing}.</source>
         <translation>{total} đơn vị: {received} đã gửi đúng hạn, {late} gửi muộn, {missing} chưa gửi.</translation>
     </message>
     <message>

@@ -466,8 +466,8 @@ class ConsolidationWindow(QMainWindow):
         self.status_view.resizeColumnsToContents()
         counts = {s: sum(r.status == s for r in rows) for s in STATUS_COLOURS}
         deadline = consolidate.deadline_of(self._db, year)
-        text = self.tr("{total} units: {received} received on time, {late} late, {missing} "
-                       "missing.").format(total=len(rows), **counts)
+        text = self.tr("Units: {total}; received on time: {received}, late: {late}, "
+                       "missing: {missing}.").format(total=len(rows), **counts)
         if deadline:
             text += " " + self.tr("Deadline: {date}.").format(date=deadline.strftime("%d/%m/%Y"))
         self.summary.setText(text)
