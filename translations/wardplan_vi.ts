@@ -1149,8 +1149,8 @@ Vui lòng gửi tệp này cho người hỗ trợ chương trình.</translation
         <translation>Tệp {path} không nhất quán: phần mô tả và kế hoạch bên trong khác nhau ({detail}). Hãy đề nghị nơi gửi xuất lại tệp.</translation>
     </message>
     <message>
-        <source>The plan of {unit} was received from {unit}; this office ({own}) cannot send it on as its own. Send the file {unit} sent, or ask {unit} to send it.</source>
-        <translation>Kế hoạch của {unit} là do {unit} gửi đến; cơ quan này ({own}) không thể gửi tiếp như của mình. Hãy chuyển đúng tệp {unit} đã gửi, hoặc đề nghị {unit} gửi.</translation>
+        <source>This office ({own}) cannot send the plan of {unit} as its own: only {unit} sends its plan, signed with its key. Pass on the file {unit} sent, or ask {unit} to send it.</source>
+        <translation>Cơ quan này ({own}) không thể gửi kế hoạch của {unit} như kế hoạch của chính mình: chỉ {unit} gửi kế hoạch của mình, ký bằng khóa của {unit}. Hãy chuyển đúng tệp {unit} đã gửi, hoặc đề nghị {unit} gửi.</translation>
     </message>
     <message>
         <source>The file {path} comes from {unit} ({code}), which is not registered here. Register the unit, or accept it explicitly.</source>
@@ -1170,7 +1170,7 @@ Vui lòng gửi tệp này cho người hỗ trợ chương trình.</translation
     </message>
     <message>
         <source>Already received: revision {revision} of {code}&apos;s plan for {year}; nothing changed.</source>
-        <translation>Đã nhận trước đó: lần sửa {revision} kế hoạch năm {year} của {code}; không có gì thay đổi.</translation>
+        <translation>Đã nhận trước đó: lần sửa {revision} của kế hoạch năm {year} của {code}; không có gì thay đổi.</translation>
     </message>
     <message>
         <source>The file {path} is empty.</source>
@@ -1275,7 +1275,7 @@ Vui lòng gửi tệp này cho người hỗ trợ chương trình.</translation
     </message>
     <message>
         <source>The copy of revision {revision} of {code}&apos;s plan for {year} kept in this data folder is damaged, so it cannot be compared. Restore the data folder from a backup.</source>
-        <translation>Bản lưu lần sửa {revision} kế hoạch năm {year} của {code} trong thư mục dữ liệu này đã bị hỏng nên không so sánh được. Hãy khôi phục thư mục dữ liệu từ bản sao lưu.</translation>
+        <translation>Bản lưu lần sửa {revision} của kế hoạch năm {year} của {code} trong thư mục dữ liệu này đã bị hỏng nên không so sánh được. Hãy khôi phục thư mục dữ liệu từ bản sao lưu.</translation>
     </message>
     <message>
         <source>{count} rows</source>
@@ -3722,8 +3722,8 @@ Vui lòng gửi tệp này cho người hỗ trợ chương trình.</translation
         <translation>Ba văn bản thật của các phường, để xem qua và dùng thử.</translation>
     </message>
     <message>
-        <source>Finish loads the 2024 plans of Phường Mỹ Phú and Phường Lê Lợi and the council resolution of Phường Lái Thiêu into this data folder. Change them freely. When you are ready to write your own plan, choose File → New plan, or set WardPlan up in an empty data folder.</source>
-        <translation>Bấm Hoàn tất để nạp vào thư mục dữ liệu này kế hoạch năm 2024 của Phường Mỹ Phú, Phường Lê Lợi và nghị quyết của Hội đồng nhân dân Phường Lái Thiêu. Có thể sửa tùy ý. Khi sẵn sàng soạn kế hoạch của đơn vị mình, chọn Tệp → Kế hoạch mới, hoặc thiết lập WardPlan trong một thư mục dữ liệu trống.</translation>
+        <source>Finish loads the 2024 plans of Phường Mỹ Phú and Phường Lê Lợi and the council resolution of Phường Lái Thiêu into this data folder. Change them freely. Your own unit is set up in a data folder of its own, empty: the user guide says how to start WardPlan on one (Help → User guide).</source>
+        <translation>Bấm Hoàn tất để nạp vào thư mục dữ liệu này kế hoạch năm 2024 của Phường Mỹ Phú, Phường Lê Lợi và nghị quyết của Hội đồng nhân dân Phường Lái Thiêu. Có thể sửa tùy ý. Đơn vị của mình được thiết lập trong một thư mục dữ liệu riêng, còn trống: hướng dẫn sử dụng nói cách mở WardPlan trên thư mục đó (Trợ giúp → Hướng dẫn sử dụng).</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,6 +12,7 @@ from support import SEED_003, indicators, walk
 from wardplan_desktop.core import editing, service
 from wardplan_desktop.core.editing import Place
 from wardplan_desktop.core.history_text import HistoryLine, describe, describe_all
+from wardplan_desktop.core.interchange import codec
 from wardplan_desktop.core.storage.database import Database
 
 
@@ -34,11 +37,17 @@ def revenue_uid(plan: dict[str, Any]) -> str:
     return next(n["uid"] for n in indicators(plan) if n["name"] == "Thu ngân sách")
 
 
-def test_an_import_reads_as_the_whole_plan(db: Database, plan_uid: str) -> None:
+def test_an_import_reads_as_the_whole_plan(db: Database, plan_uid: str, tmp_path: Path) -> None:
     (line,) = lines(db, plan_uid)
     assert words(line) == ("Imported", "The whole plan", "", "003_a5ef3e362a8e7281.json")
     assert not line.restorable and not line.removed
-    service.import_plan_file(db, SEED_003)  # the same file again
+    service.import_plan_file(db, SEED_003)  # the same file again changes nothing
+    assert len(lines(db, plan_uid)) == 1
+    data = json.loads(SEED_003.read_text(encoding="utf-8"))
+    data["plan"]["title"] += " (sửa)"
+    edited = tmp_path / "edited.json"
+    edited.write_bytes(codec.dump_plan(data))
+    service.import_plan_file(db, edited)  # the same revision with other words
     assert words(lines(db, plan_uid)[-1])[2] == "revision 1"
 
 

@@ -441,8 +441,10 @@ def test_history_survives_replacement_of_the_plan(db: Database, tmp_path: Path) 
         current = session.scalar(select(Plan.id))
     assert plan_ids == [None, None, None, current]
 
-    # A replacement by a file with other identifiers keeps the old plan's history too.
+    # A replacement by a file with other identifiers (and other words: the same words
+    # would change nothing) keeps the old plan's history too.
     data = strip_uids(seed(SEED_003))
+    data["plan"]["title"] += " (bản chép)"
     new = service.import_plan_file(db, write(tmp_path, data), force=True)
     assert new.uid != summary.uid and new.revision == 5
     assert len(service.plan_history(db, summary.uid)) == 4
@@ -479,3 +481,20 @@ def test_a_plan_file_of_the_revision_held_with_other_content_makes_a_new_revisio
     data = service.export_plan(db, summary.unit, summary.year)
     assert service.import_plan_file(db, write(tmp_path, data, "same.json")).revision == \
         again.revision
+    # The edited file again (its revision now older than the one it made): the same
+    # words, so nothing changes and nothing is refused; nor when forced.
+    before = state(db)
+    assert service.import_plan_file(db, edited).revision == again.revision
+    assert service.import_plan_file(db, edited, force=True).revision == again.revision
+    assert state(db) == before
+
+
+def test_a_hand_written_file_imported_again_changes_nothing(db: Database,
+                                                           tmp_path: Path) -> None:
+    """A file without identifiers gets new ones on each import; the words decide."""
+    path = write(tmp_path, strip_uids(seed(SEED_003)), "hand.json")
+    first = service.import_plan_file(db, path)
+    before = state(db)
+    for _ in range(2):
+        assert service.import_plan_file(db, path) == first
+    assert state(db) == before

@@ -1323,9 +1323,25 @@ def test_an_upper_level_cannot_send_on_a_plan_it_received(holding: Office) -> No
     before = state(holding.db)
     with pytest.raises(InputError) as caught:
         exchange.export_package(holding.db, holding.identity, WARD, YEAR)
-    assert caught.value.template == exchange.MSG_RECEIVED_NOT_OURS
-    assert f"The plan of {WARD} was received from {WARD}" in caught.value.render()
+    assert caught.value.template == exchange.MSG_NOT_OUR_PLAN
+    assert f"({UPPER}) cannot send the plan of {WARD}" in caught.value.render()
     assert state(holding.db) == before
+    with pytest.raises(WardPlanError) as caught:  # a code that is not there: said so
+        exchange.export_package(holding.db, holding.identity, "P-TYPO", YEAR)
+    assert "P-TYPO" in str(caught.value) and caught.value.template != exchange.MSG_NOT_OUR_PLAN
+
+
+def test_a_ward_cannot_send_another_units_plan(ward: Office) -> None:
+    """A ward's folder that imported another unit's plan file (to read it) does not sign
+    it as that unit's."""
+    with ward.db.session() as session:  # set up as the ward (as the first-start wizard does)
+        exchange.set_setting(session, exchange.ROLE, "ward")
+        exchange.set_setting(session, exchange.OWN_UNIT, WARD)
+    service.import_plan_file(ward.db, SEED_000)
+    exchange.export_package(ward.db, ward.identity, WARD, YEAR)  # its own: sent
+    with pytest.raises(InputError) as caught:
+        exchange.export_package(ward.db, ward.identity, "P-LELOI", YEAR)
+    assert caught.value.template == exchange.MSG_NOT_OUR_PLAN
 
 
 def test_a_wards_folder_refuses_a_wards_file(office: Callable[..., Office], ward: Office,

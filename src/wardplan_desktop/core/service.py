@@ -91,36 +91,53 @@ def import_plan_file(db: Database, path: Path, *, force: bool = False) -> PlanSu
 
 def import_plan_data(db: Database, data: dict[str, Any], source: str, *,
                      force: bool = False) -> PlanSummary:
-    """Store checked plan data; ``source`` names where it came from, in messages and history."""
+    """Store checked plan data; ``source`` names where it came from, in messages and history.
+
+    Against the plan held of the same unit, year and kind, a file of a later revision
+    replaces it as it is.  One of the revision held or an older one is first compared
+    with it, word for word but for the revision and the identifiers (a hand-written
+    file has none, and gets new ones on each import): the same content changes
+    nothing; other content is a change like any edit, stored as a new revision (the
+    upper level refuses a revision it holds with other content), and from an older
+    revision only with ``force``.
+    """
     p = data["plan"]
+    file_revision = p.get("revision", 1)
     with db.session() as session:
         held = session.scalar(select(Plan).join(Plan.unit).where(
             Unit.code == p["unit"]["code"], Plan.year == p["year"], Plan.kind == p["kind"]))
-        previous = None
-        if held is not None:
-            previous = held.revision
-            if p.get("revision", 1) < held.revision and not force:
-                raise InputError(MSG_OLDER_FILE, path=source, revision=p.get("revision", 1),
-                                 held=held.revision)
         session.info[history.SUPPRESS] = True
         cursor = codec.driver_cursor(session)
-        before = codec.plan_data(cursor, plan_id=held.id) if held is not None else None
+        compare = held is not None and file_revision <= held.revision
+        before = codec.plan_data(cursor, plan_id=held.id) if compare else None
+        previous = held.revision if held is not None else None
+        savepoint = session.begin_nested() if compare else None
         plan = codec.store_plan(session, data, label=source)
         session.flush()
-        if before is not None and plan.revision <= before["plan"]["revision"]:
-            # The same revision (or, forced, an older one) with other content is a change
-            # like any edit: a new revision, so that what is sent of it is told apart
-            # from what was sent before (the upper level refuses a revision it holds
-            # with other content).
+        if before is not None and savepoint is not None and previous is not None:
             after = codec.plan_data(cursor, plan_id=plan.id)
-            assert after is not None
-            after["plan"]["revision"] = before["plan"]["revision"]
-            if after != before:
-                plan.revision = before["plan"]["revision"] + 1
-                session.flush()
+            if _content(after) == _content(before):
+                savepoint.rollback()  # the plan held is this one already
+                unchanged = session.scalar(select(Plan).where(Plan.uid == before["plan"]["uid"]))
+                assert unchanged is not None
+                return _summary(unchanged)
+            if file_revision < previous and not force:
+                raise InputError(MSG_OLDER_FILE, path=source, revision=file_revision,
+                                 held=previous)
+            plan.revision = previous + 1
+            savepoint.commit()
         _record(session, plan, "import", Path(source).name,
                 old=f"revision {previous}" if previous is not None else None)
         return _summary(plan)
+
+
+def _content(data: Any) -> Any:
+    """Plan-file data without its revision and identifiers: what a reader sees."""
+    if isinstance(data, dict):
+        return {k: _content(v) for k, v in data.items() if k not in ("uid", "revision")}
+    if isinstance(data, list):
+        return [_content(v) for v in data]
+    return data
 
 
 def export_plan(db: Database, unit_code: str, year: int,

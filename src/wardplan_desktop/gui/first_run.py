@@ -136,9 +136,9 @@ class _Samples(QWizardPage):
         self.setSubTitle(self.tr("Three real ward documents, to look around and try things."))
         text = QLabel(self.tr(
             "Finish loads the 2024 plans of Phường Mỹ Phú and Phường Lê Lợi and the council "
-            "resolution of Phường Lái Thiêu into this data folder. Change them freely. When "
-            "you are ready to write your own plan, choose File → New plan, or set WardPlan "
-            "up in an empty data folder."), self)
+            "resolution of Phường Lái Thiêu into this data folder. Change them freely. Your "
+            "own unit is set up in a data folder of its own, empty: the user guide says how "
+            "to start WardPlan on one (Help → User guide)."), self)
         text.setWordWrap(True)
         QVBoxLayout(self).addWidget(text)
 

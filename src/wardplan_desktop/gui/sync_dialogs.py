@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -144,9 +145,12 @@ class ReceiveDialog(QDialog):
         self.view.verticalHeader().hide()
         self.view.setWordWrap(True)
         self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        # Rows as tall as their wrapped result, at the width the window gives it.
+        # Rows as tall as their wrapped result, at the width the window gives it: once
+        # the result column has settled (measuring thousands of rows takes a while).
+        self._fit_rows = QTimer(self, singleShot=True, interval=150)
+        self._fit_rows.timeout.connect(self.view.resizeRowsToContents)
         self.view.horizontalHeader().sectionResized.connect(
-            lambda *_: self.view.resizeRowsToContents())
+            lambda column, *_: column == 3 and self._fit_rows.start())
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
         self.accept_new = QCheckBox(self)
@@ -172,6 +176,7 @@ class ReceiveDialog(QDialog):
         self.model.set_outcomes(outcomes)
         self.view.resizeColumnsToContents()
         self.view.resizeRowsToContents()
+        self._fit_rows.stop()  # done just now
         upper = next((o.becomes_upper for o in outcomes if o.becomes_upper), None)
         importing = sum(o.status == "imported" for o in outcomes)
         self.setWindowTitle(self.tr("Receive files"))

@@ -292,9 +292,9 @@ class Database:
         moment), for what ``rows.py`` reads; closed at the end of the block.
 
         It never waits for a writer (readers do not, in SQLite's write-ahead log, which
-        :func:`migrate` sets), runs no statement that writes (``query_only``), and
-        never creates the file (one gone "could not be used"); environment failures
-        surface as :class:`StorageError`.
+        :func:`migrate` sets) and runs no statement that writes (``query_only``); a
+        file that is gone "could not be used" (looked for first: SQLite would make an
+        empty one).  Environment failures surface as :class:`StorageError`.
         (Closing the last connection to the file, SQLite moves the log into it.)
         """
         with storage_errors(self.path):

@@ -59,9 +59,10 @@ UPPER_CODE = "upper_code"
 MSG_NO_UPPER = QT_TRANSLATE_NOOP(
     "Errors", "Unit {unit} has no upper level to send to. Enter the upper level in the unit's "
     "details first.")
-MSG_RECEIVED_NOT_OURS = QT_TRANSLATE_NOOP(
-    "Errors", "The plan of {unit} was received from {unit}; this office ({own}) cannot send "
-    "it on as its own. Send the file {unit} sent, or ask {unit} to send it.")
+MSG_NOT_OUR_PLAN = QT_TRANSLATE_NOOP(
+    "Errors", "This office ({own}) cannot send the plan of {unit} as its own: only {unit} "
+    "sends its plan, signed with its key. Pass on the file {unit} sent, or ask {unit} to "
+    "send it.")
 MSG_WARD_FOLDER = QT_TRANSLATE_NOOP(
     "Errors", "This data folder belongs to ward {own}; plans sent up by wards are received in "
     "the upper level's data folder.")
@@ -117,12 +118,12 @@ class SentFile:
 def export_package(db: Database, identity: Identity, unit_code: str, year: int,
                    kind: str = "plan") -> SentFile:
     """The signed sync file of a plan revision, encrypted when the upper level's key is known."""
-    role, own = folder_role(db)
-    if role == "upper" and unit_code != own:
-        # A plan a unit sent here is that unit's: signed with this office's key, it
-        # would pass for the unit's own file wherever it went next.
-        raise InputError(MSG_RECEIVED_NOT_OURS, unit=unit_code, own=own)
     data = export_plan(db, unit_code, year, kind)
+    _role, own = folder_role(db)
+    if own and unit_code != own:
+        # Another unit's plan (one it sent, or a file imported here): signed with this
+        # installation's key, it would pass for that unit's own file wherever it went.
+        raise InputError(MSG_NOT_OUR_PLAN, unit=unit_code, own=own)
     plan = data["plan"]
     upper = plan["unit"].get("upper")
     if not upper:
