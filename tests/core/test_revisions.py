@@ -16,7 +16,8 @@ from wardplan_desktop.core import revisions, service
 from wardplan_desktop.core.errors import InputError
 from wardplan_desktop.core.interchange import codec
 from wardplan_desktop.core.storage.database import open_data_folder
-from wardplan_desktop.core.storage.schema import MAX_PLAN_FILE_BYTES, Section, SyncReceipt
+from wardplan_desktop.core.storage.rows import MAX_PLAN_FILE_BYTES
+from wardplan_desktop.core.storage.schema import Section, SyncReceipt
 from wardplan_desktop.core.sync import exchange
 from wardplan_desktop.core.sync.keys import load_identity
 from wardplan_desktop.core.values import parse_value

@@ -37,7 +37,8 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from support import FULL, SEED_000, SEED_003, seed, state, strip_uids
-from wardplan_desktop.core import service
+from wardplan_desktop.core import editing, reading, service
+from wardplan_desktop.core.edits import Place
 from wardplan_desktop.core.errors import (
     MSG_DB_FULL,
     InputError,
@@ -379,6 +380,85 @@ def test_an_empty_folder_given_a_wards_file_becomes_its_upper_level(
         assert session.connection().exec_driver_sql("PRAGMA cache_size").scalar() == -2000
     assert pinned(upper.db) == {WARD: b64(ward.identity.public_key)}
     assert audit(upper.db) == []
+
+
+def _rows_of_plan(db: Database, unit: str = WARD) -> dict[str, int]:
+    """How many rows of each of the plan's tables the plan of ``unit`` has."""
+    with db.session(write=False) as session:
+        run = session.connection().exec_driver_sql
+        [plan_id] = run("SELECT plan.id FROM plan JOIN unit ON unit.id = plan.unit_id "
+                        "WHERE unit.code = ?", (unit,)).one()
+        counts = {table: run(f"SELECT count(*) FROM {table} WHERE plan_id = ?",
+                             (plan_id,)).scalar() for table in (*codec.TEXT_TABLES,
+                                                                 "indicator_group", "indicator")}
+        counts["indicator_value"] = run(
+            "SELECT count(*) FROM indicator_value JOIN indicator ON indicator.id = "
+            "indicator_value.indicator_id WHERE indicator.plan_id = ?", (plan_id,)).scalar()
+    return counts
+
+
+def test_a_received_plan_is_held_as_received(ward: Office, holding: Office) -> None:
+    """Its text stays in the receipt, which keeps the plan file anyway: only the rows the
+    upper level adds up are stored, and the plan reads back whole, text and all."""
+    held, own = _rows_of_plan(holding.db), _rows_of_plan(ward.db)
+    assert all(held[table] == 0 for table in codec.TEXT_TABLES)
+    assert own["section"] > 0 and own["recipient"] > 0 and own["legal_basis"] > 0
+    for table in ("indicator_group", "indicator", "indicator_value"):
+        assert held[table] == own[table] > 0
+    [receipt] = receipts(holding.db)
+    with holding.db.session(write=False) as session:
+        assert session.connection().exec_driver_sql(
+            "SELECT receipt_id FROM plan").scalars().all() == [receipt.id]
+    assert plan_of(holding.db) == plan_of(ward.db)
+    data = plan_of(holding.db)
+    assert reading.export_plan_by_uid(holding.db, data["plan"]["uid"]) == data
+
+
+def test_a_plan_held_as_received_is_not_edited(ward: Office, holding: Office) -> None:
+    """Edits would change rows its text is not read from: every edit is refused, nothing
+    written; a new revision from the unit is how it changes."""
+    plan = plan_of(holding.db)["plan"]
+    section = plan["sections"][0]["uid"]
+    indicator = plan["indicator_groups"][0]["indicators"][0]["uid"]
+    before = everything(holding.db)
+    edits: list[Callable[[], Any]] = [
+        lambda: editing.set_field(holding.db, "plan", plan["uid"], "title", "Khác"),
+        lambda: editing.set_field(holding.db, "indicator", indicator, "name", "Khác"),
+        lambda: editing.set_value(holding.db, indicator, YEAR, "target", "5"),
+        lambda: editing.set_date(holding.db, plan["uid"], 1, 1, YEAR),
+        lambda: editing.set_list(holding.db, plan["uid"], "legal_bases", ["Khác"]),
+        lambda: editing.insert(holding.db, plan["uid"], "section",
+                               {"kind": "paragraph", "text": "Khác"}, Place(None, 0)),
+        lambda: service.rollover(holding.db, WARD, YEAR),
+    ]
+    for edit in edits:
+        with pytest.raises(InputError) as caught:
+            edit()
+        assert caught.value.template == editing.MSG_RECEIVED_READ_ONLY
+        assert f"{YEAR} document of {WARD}" in caught.value.render()
+    with pytest.raises(WardPlanError):  # its sections are no rows: not found at all
+        editing.set_field(holding.db, "section", section, "text", "Khác")
+    assert everything(holding.db) == before
+
+
+def test_a_damaged_receipt_is_said_so_never_shown(holding: Office) -> None:
+    """The plan file is checked again when the plan is read: one changed by other means
+    since it came (here, a byte of it) is refused with a message, not shown."""
+    uid = plan_of(holding.db)["plan"]["uid"]
+    with holding.db.session() as session:
+        run = session.connection().exec_driver_sql
+        deflated = run("SELECT payload_deflated FROM sync_receipt").scalar()
+        text = zlib.decompress(deflated, -zlib.MAX_WBITS).replace(b"Ph\xc6\xb0\xe1\xbb\x9dng",
+                                                                   b"Xa\xcc\x83 ", 1)
+        squeeze = zlib.compressobj(1, zlib.DEFLATED, -zlib.MAX_WBITS)
+        run("UPDATE sync_receipt SET payload_deflated = ?",
+            (squeeze.compress(text) + squeeze.flush(),))
+    for read in (lambda: plan_of(holding.db),
+                 lambda: reading.export_plan_by_uid(holding.db, uid)):
+        with pytest.raises(InterchangeError) as caught:
+            read()
+        assert caught.value.template == codec.MSG_RECEIVED_DAMAGED
+        assert f"revision 1 of {WARD}'s plan for {YEAR}" in caught.value.render()
 
 
 def test_the_same_revision_gives_the_same_bytes_a_new_one_replaces_it(

@@ -75,6 +75,9 @@ MSG_FOOTNOTE_KEY = QT_TRANSLATE_NOOP(
     "\"-\" or \"_\".")
 MSG_BAD_PLACE = QT_TRANSLATE_NOOP("Errors", "An item cannot be moved under itself.")
 MSG_NOT_A_FIELD = QT_TRANSLATE_NOOP("Errors", "{what} cannot be edited here.")
+MSG_RECEIVED_READ_ONLY = QT_TRANSLATE_NOOP(
+    "Errors", "This {year} document of {unit} is kept as the unit sent it and cannot be "
+    "changed here; the unit sends a new revision instead.")
 
 WHAT = {
     "number": QT_TRANSLATE_NOOP("Errors", "The document number"),
@@ -176,7 +179,15 @@ def _find(session: Session, entity: str, uid: str) -> Any:
         raise InputError(MSG_NOT_A_FIELD, what=entity)
     if obj is None:
         raise NotFoundError()
+    if entity != "unit":
+        refuse_received(_plan_of(obj))
     return obj
+
+
+def refuse_received(plan: Plan) -> None:
+    """A plan held as a unit sent it (its text is read from the receipt) is never edited."""
+    if plan.receipt_id is not None:
+        raise InputError(MSG_RECEIVED_READ_ONLY, year=plan.year, unit=plan.unit.code)
 
 
 def _clean(entity: str, name: str, value: Any) -> Any:

@@ -18,7 +18,8 @@ from sqlalchemy import select
 from .errors import QT_TRANSLATE_NOOP, InputError, Message
 from .interchange import codec
 from .storage.database import Database
-from .storage.schema import SyncReceipt, Unit, plan_file_of
+from .storage.rows import plan_file_of
+from .storage.schema import SyncReceipt, Unit
 from .sync.package import content_hash
 
 CONTEXT = "Revisions"

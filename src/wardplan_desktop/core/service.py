@@ -173,6 +173,9 @@ def rollover(db: Database, unit_code: str, from_year: int,
     to_year = from_year + 1
     with db.session() as session:
         source = find_plan(session, unit_code, from_year, kind)
+        from .editing import refuse_received
+
+        refuse_received(source)  # its text is the unit's: rolled over, it would be lost
         exists = session.scalar(select(Plan.id).where(
             Plan.unit_id == source.unit_id, Plan.year == to_year, Plan.kind == kind))
         if exists is not None:

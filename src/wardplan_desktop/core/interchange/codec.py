@@ -44,7 +44,7 @@ from ..errors import (
     describe_os_error,
 )
 from ..numbers import normalize_text
-from ..storage.rows import new_uid, utc_now
+from ..storage.rows import new_uid, plan_file_of, utc_now
 from ..values import Value, parse_value
 
 # Reading, checking and writing files, and storing rows, need no ORM: the program
@@ -87,6 +87,9 @@ MSG_VALUE_MISMATCH = QT_TRANSLATE_NOOP(
 MSG_VALUE_INCOMPLETE = QT_TRANSLATE_NOOP(
     "Errors", 'the meaning given for "{text}" lacks {missing}'
 )
+MSG_RECEIVED_DAMAGED = QT_TRANSLATE_NOOP(
+    "Errors", "The copy of revision {revision} of {code}'s plan for {year} kept in this data "
+    "folder is damaged, so it cannot be shown. Restore the data folder from a backup.")
 
 
 @cache
@@ -206,10 +209,11 @@ def parse_plan_bytes(raw: bytes, label: str) -> dict[str, Any]:
     return _parse(raw, label)[0]
 
 
-def parse_plan_rows(raw: bytes, label: str) -> tuple[dict[str, Any], PlanRows]:
+def parse_plan_rows(raw: bytes, label: str, *,
+                    text: bool = True) -> tuple[dict[str, Any], PlanRows]:
     """:func:`parse_plan_bytes` and the plan's rows (:func:`plan_rows`), each value read once."""
     data, values = _parse(raw, label)
-    return data, plan_rows(data, values)
+    return data, plan_rows(data, values, text=text)
 
 
 def _parse(raw: bytes, label: str) -> tuple[dict[str, Any], dict[int, Value]]:
@@ -507,6 +511,9 @@ _CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
     "indicator_value": ("indicator_id", "year", "period", "text", "kind", "value", "low", "high",
                      "numerator", "denominator", "unit", "base", "base_year"),
 }
+#: The tables of a plan's text, as against its indicators: what a plan held as received
+#: keeps in its receipt only (see :func:`store_plan_rows`).
+TEXT_TABLES = ("legal_basis", "recipient", "footnote", "key_task", "appendix", "section")
 _PLAN_COLUMNS = (
     "uid", "year", "kind", "status", "revision", "issuing_body", "parent_body", "number",
     "symbol", "place", "date_day", "date_month", "date_year", "title", "heading_lines",
@@ -520,7 +527,8 @@ def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
 
 
 _CHILD_SQL = {table: _insert_sql(table, columns) for table, columns in _CHILD_COLUMNS.items()}
-_PLAN_SQL = _insert_sql("plan", ("id", "unit_id", *_PLAN_COLUMNS, "created_at", "updated_at"))
+_PLAN_SQL = _insert_sql("plan", ("id", "unit_id", *_PLAN_COLUMNS, "created_at", "updated_at",
+                                  "receipt_id"))
 
 
 def _decimal_text(d: Decimal | None) -> str | None:
@@ -528,11 +536,14 @@ def _decimal_text(d: Decimal | None) -> str | None:
     return None if d is None else format(d, "f")
 
 
-def plan_rows(data: dict[str, Any], values: dict[int, Value] | None = None) -> PlanRows:
+def plan_rows(data: dict[str, Any], values: dict[int, Value] | None = None, *,
+              text: bool = True) -> PlanRows:
     """The rows of a checked plan (from :func:`read_plan_file`), ready for :func:`store_plan`.
 
     ``values`` holds the meaning of value entries already read (by ``id`` of the
     entry), as :func:`parse_plan_rows` passes them; the others are read here.
+    Without ``text``, the tables of :data:`TEXT_TABLES` are left empty: the rows of
+    a plan held as received (see :func:`store_plan_rows`).
     """
     p = data["plan"]
     values = values or {}
@@ -561,6 +572,26 @@ def plan_rows(data: dict[str, Any], values: dict[int, Value] | None = None) -> P
         "sign_position": sig.get("position", ""),
         "signer": sig.get("signer", ""),
     }
+    if not text:
+        tables: dict[str, list[tuple[Any, ...]]] = {table: [] for table in TEXT_TABLES}
+    else:
+        tables = _text_rows(p)
+    groups: list[tuple[Any, ...]] = []
+    indicators: list[tuple[Any, ...]] = []
+    value_rows: list[tuple[Any, ...]] = []
+    for i, g in enumerate(p.get("indicator_groups", [])):
+        number = len(groups)
+        groups.append((number, g.get("uid") or new_uid(), i, g["field"], g.get("label", ""),
+                       g["title"]))
+        _indicator_rows(g.get("indicators", []), number, None, values, indicators, value_rows)
+    tables["indicator_group"] = groups
+    tables["indicator"] = indicators
+    tables["indicator_value"] = value_rows
+    return PlanRows(p["unit"], plan, tables)
+
+
+def _text_rows(p: dict[str, Any]) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows of the tables of :data:`TEXT_TABLES` of a checked plan's ``plan``."""
     tables: dict[str, list[tuple[Any, ...]]] = {
         "legal_basis": [(i, t) for i, t in enumerate(p.get("legal_bases", []))],
         "recipient": [(i, r["name"], r.get("purpose", ""))
@@ -581,18 +612,7 @@ def plan_rows(data: dict[str, Any], values: dict[int, Value] | None = None) -> P
     sections: list[tuple[Any, ...]] = []
     _section_rows(p.get("sections", []), None, "other", None, sections)
     tables["section"] = sections
-    groups: list[tuple[Any, ...]] = []
-    indicators: list[tuple[Any, ...]] = []
-    value_rows: list[tuple[Any, ...]] = []
-    for i, g in enumerate(p.get("indicator_groups", [])):
-        number = len(groups)
-        groups.append((number, g.get("uid") or new_uid(), i, g["field"], g.get("label", ""),
-                       g["title"]))
-        _indicator_rows(g.get("indicators", []), number, None, values, indicators, value_rows)
-    tables["indicator_group"] = groups
-    tables["indicator"] = indicators
-    tables["indicator_value"] = value_rows
-    return PlanRows(p["unit"], plan, tables)
+    return tables
 
 
 
@@ -725,11 +745,14 @@ def store_plan(session: Session, data: dict[str, Any], label: str = "",
 
 
 def store_plan_rows(cursor: sqlite3.Cursor, rows: PlanRows, unit_id: int, ids: RowIds,
-                    label: str = "", *, undo: bool = False) -> int:
+                    label: str = "", *, undo: bool = False, receipt_id: int | None = None) -> int:
     """:func:`store_plan` without the unit of work, for many plans in one transaction.
 
     The unit (``unit_id``) is the caller's to find or make; the plan of the same
-    unit, year and kind is replaced, and the new plan's id returned.  Identifiers of
+    unit, year and kind is replaced, and the new plan's id returned.  With
+    ``receipt_id``, the plan is held as received: its text is read from that
+    receipt's plan file (:func:`plan_data`), and ``rows`` are made without it
+    (``plan_rows(..., text=False)``).  Identifiers of
     another stored plan are refused as by :func:`store_plan`, found by the database's
     own uniqueness rather than looked up beforehand.  Run it in a savepoint: a
     refusal leaves the rows written so far for the caller to roll back.  Or, where
@@ -742,8 +765,8 @@ def store_plan_rows(cursor: sqlite3.Cursor, rows: PlanRows, unit_id: int, ids: R
     now = utc_now()
     try:
         try:
-            cursor.execute(_PLAN_SQL,
-                           (plan_id, unit_id, *(rows.plan[c] for c in _PLAN_COLUMNS), now, now))
+            cursor.execute(_PLAN_SQL, (plan_id, unit_id, *(rows.plan[c] for c in _PLAN_COLUMNS),
+                                       now, now, receipt_id))
             insert_children(cursor, plan_id, rows, ids)
         except sqlite3.IntegrityError:
             # Which identifier: the old plan is deleted already, so only others' count.
@@ -829,7 +852,8 @@ _PLAN_READ = (
     "plan.issuing_body, plan.parent_body, plan.number, plan.symbol, plan.place, plan.date_day, "
     "plan.date_month, plan.date_year, plan.title, plan.heading_lines, plan.preamble, "
     "plan.closing, plan.sign_authority, plan.sign_authority_body, plan.sign_position, "
-    f"plan.signer, {_UNIT_READ} FROM plan JOIN unit ON unit.id = plan.unit_id {_UPPER_JOIN} "
+    f"plan.signer, plan.receipt_id, {_UNIT_READ} FROM plan JOIN unit ON unit.id = plan.unit_id "
+    f"{_UPPER_JOIN} "
     "WHERE plan.")
 
 
@@ -865,9 +889,10 @@ def plan_data(db: sqlite3.Connection | sqlite3.Cursor, *, uid: str | None = None
     def rows(sql: str) -> list[tuple[Any, ...]]:
         return db.execute(sql, (pid,)).fetchall()
 
-    sections = _children(rows(
-        "SELECT id, parent_id, uid, kind, label, text, part, field, role, emphasis "
-        "FROM section WHERE plan_id = ? ORDER BY position, id"), 1)
+    text = _received_text(db, p) if p[22] is not None else {
+        table: rows(f"SELECT {', '.join(columns)} FROM {table} WHERE plan_id = ? "
+                    "ORDER BY position, id")
+        for table, columns in _TEXT_READ.items()}
     indicators = _children(rows(
         "SELECT id, parent_id, uid, label, name, unit, direction, set_by, catalogue_code, "
         "row_style, note, group_id FROM indicator WHERE plan_id = ? ORDER BY position, id"), 1)
@@ -887,7 +912,7 @@ def plan_data(db: sqlite3.Connection | sqlite3.Cursor, *, uid: str | None = None
             "year": p[3],
             "revision": p[4],
             "status": p[5],
-            "unit": _unit_entry(p[22:]),
+            "unit": _unit_entry(p[23:]),
             "issuing_body": _split(p[6]),
             "parent_body": p[7],
             "number": p[8],
@@ -896,15 +921,12 @@ def plan_data(db: sqlite3.Connection | sqlite3.Cursor, *, uid: str | None = None
             "date": {"day": p[11], "month": p[12], "year": p[13]},
             "title": p[14],
             "heading_lines": _split(p[15]),
-            "legal_bases": [t for t, in rows(
-                "SELECT text FROM legal_basis WHERE plan_id = ? ORDER BY position, id")],
+            "legal_bases": [t for t, in text["legal_basis"]],
             "preamble": _split(p[16]),
-            "sections": _section_dicts(sections, None),
+            "sections": _section_dicts(_children(text["section"], 1), None),
             "closing": _split(p[17]),
-            "footnotes": [{"uid": u, "key": k, "text": t} for u, k, t in rows(
-                "SELECT uid, key, text FROM footnote WHERE plan_id = ? ORDER BY position, id")],
-            "recipients": [{"name": n, "purpose": r} for n, r in rows(
-                "SELECT name, purpose FROM recipient WHERE plan_id = ? ORDER BY position, id")],
+            "footnotes": [{"uid": u, "key": k, "text": t} for u, k, t in text["footnote"]],
+            "recipients": [{"name": n, "purpose": r} for n, r in text["recipient"]],
             "signature": {
                 "authority": p[18],
                 "authority_body": p[19],
@@ -913,9 +935,7 @@ def plan_data(db: sqlite3.Connection | sqlite3.Cursor, *, uid: str | None = None
             },
             "key_tasks": [
                 {"uid": u, "label": label, "field": f, "task": t, "result": r}
-                for u, label, f, t, r in rows(
-                    "SELECT uid, label, field, task, result FROM key_task WHERE plan_id = ? "
-                    "ORDER BY position, id")
+                for u, label, f, t, r in text["key_task"]
             ],
             "indicator_groups": [
                 {"uid": u, "field": f, "label": label, "title": t,
@@ -927,12 +947,55 @@ def plan_data(db: sqlite3.Connection | sqlite3.Cursor, *, uid: str | None = None
             "appendices": [
                 {"uid": u, "kind": k, "label": label, "title": t, "caption": c,
                  "landscape": bool(landscape), "columns": json.loads(columns)}
-                for u, k, label, t, c, landscape, columns in rows(
-                    "SELECT uid, kind, label, title, caption, landscape, columns FROM appendix "
-                    "WHERE plan_id = ? ORDER BY position, id")
+                for u, k, label, t, c, landscape, columns in text["appendix"]
             ],
         },
     }
+
+
+#: The columns :func:`plan_data` reads of each table of :data:`TEXT_TABLES`; and where
+#: each is in a row of :class:`PlanRows` (sections: ``id`` and ``parent_id`` are the
+#: plan's own numbers there).
+_TEXT_READ: dict[str, tuple[str, ...]] = {
+    "legal_basis": ("text",),
+    "recipient": ("name", "purpose"),
+    "footnote": ("uid", "key", "text"),
+    "key_task": ("uid", "label", "field", "task", "result"),
+    "appendix": ("uid", "kind", "label", "title", "caption", "landscape", "columns"),
+    "section": ("id", "parent_id", "uid", "kind", "label", "text", "part", "field", "role",
+                "emphasis"),
+}
+_TEXT_PLACES = {table: [[c for c in _CHILD_COLUMNS[table] if c != "plan_id"].index(column)
+                        for column in columns]
+                for table, columns in _TEXT_READ.items()}
+
+
+def _received_text(db: sqlite3.Connection | sqlite3.Cursor,
+                   p: tuple[Any, ...]) -> dict[str, list[tuple[Any, ...]]]:
+    """The text of a plan held as received (``p``: its :data:`_PLAN_READ` row), as
+    :func:`plan_data` reads it of rows: from the plan file its receipt keeps.
+
+    The file is checked again as on its arrival (by its content hash, and completely
+    as a plan file): a receipt changed since by other means is refused, never shown.
+    """
+    from ..sync.package import content_hash  # not at the program's start
+
+    row = db.execute("SELECT payload, payload_deflated, content_hash FROM sync_receipt "
+                     "WHERE id = ?", (p[22],)).fetchone()
+    label = f"{p[23]}-{p[3]}-r{p[4]}"
+    try:
+        if row is None:
+            raise ValueError("no receipt")
+        raw = plan_file_of(row[0], row[1])
+        if content_hash(raw) != row[2]:
+            raise ValueError("not the file received")
+        data = parse_plan_bytes(raw, label)
+    except (ValueError, InterchangeError) as exc:
+        raise InterchangeError(MSG_RECEIVED_DAMAGED, code=p[23], year=p[3],
+                               revision=p[4]) from exc
+    tables = _text_rows(data["plan"])
+    return {table: [tuple(r[i] for i in places) for r in tables[table]]
+            for table, places in _TEXT_PLACES.items()}
 
 
 def _section_dicts(tree: dict[int | None, list[Any]], parent: int | None) -> list[dict[str, Any]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
+import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -64,3 +65,26 @@ def plan_summaries(conn: sqlite3.Connection) -> list[PlanSummary]:
 def setting(conn: sqlite3.Connection, key: str) -> str | None:
     row = conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
     return row[0] if row else None
+
+
+#: The most a receipt's plan file inflates to (the sync file's own limit on a member).
+MAX_PLAN_FILE_BYTES = 64 * 1024 * 1024
+
+
+def plan_file_of(payload: str, deflated: bytes | None) -> bytes:
+    """The received plan file of a receipt's two payload columns (see SyncReceipt).
+
+    Raises ValueError when the compressed file is damaged (the database was changed
+    by other means): cut short, followed by other bytes, or larger than any plan.
+    """
+    if deflated is None:
+        return payload.encode("utf-8")
+    inflate = zlib.decompressobj(-zlib.MAX_WBITS)
+    try:
+        out = inflate.decompress(deflated, MAX_PLAN_FILE_BYTES + 1)
+    except zlib.error as exc:
+        raise ValueError(f"damaged receipt: {exc}") from exc
+    if not inflate.eof or inflate.unused_data or inflate.unconsumed_tail \
+            or len(out) > MAX_PLAN_FILE_BYTES:
+        raise ValueError("damaged receipt: incomplete, too large or followed by other data")
+    return out

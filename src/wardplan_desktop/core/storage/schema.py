@@ -7,7 +7,6 @@ agree column for column.
 
 from __future__ import annotations
 
-import zlib
 from decimal import Decimal
 
 from sqlalchemy import ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
@@ -15,7 +14,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
-from .rows import new_uid, utc_now
+from .rows import new_uid, plan_file_of, utc_now
 
 
 class DecimalText(TypeDecorator[Decimal]):
@@ -88,6 +87,10 @@ class Plan(Base):
     signer: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[str] = mapped_column(String(32), default=utc_now)
     updated_at: Mapped[str] = mapped_column(String(32), default=utc_now)
+    # Set on a plan held as a unit sent it (schema 6 on): its text is read from this
+    # receipt's plan file, its rows are only the indicators' (see codec.plan_data).
+    receipt_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sync_receipt.id", ondelete="CASCADE"), index=True)
 
     unit: Mapped[Unit] = relationship()
     legal_bases: Mapped[list[LegalBasis]] = relationship(
@@ -352,29 +355,6 @@ class SyncReceipt(Base):
 
     def plan_file(self) -> bytes:
         return plan_file_of(self.payload, self.payload_deflated)
-
-
-#: The most a receipt's plan file inflates to (the sync file's own limit on a member).
-MAX_PLAN_FILE_BYTES = 64 * 1024 * 1024
-
-
-def plan_file_of(payload: str, deflated: bytes | None) -> bytes:
-    """The received plan file of a receipt's two payload columns (see SyncReceipt).
-
-    Raises ValueError when the compressed file is damaged (the database was changed
-    by other means): cut short, followed by other bytes, or larger than any plan.
-    """
-    if deflated is None:
-        return payload.encode("utf-8")
-    inflate = zlib.decompressobj(-zlib.MAX_WBITS)
-    try:
-        out = inflate.decompress(deflated, MAX_PLAN_FILE_BYTES + 1)
-    except zlib.error as exc:
-        raise ValueError(f"damaged receipt: {exc}") from exc
-    if not inflate.eof or inflate.unused_data or inflate.unconsumed_tail \
-            or len(out) > MAX_PLAN_FILE_BYTES:
-        raise ValueError("damaged receipt: incomplete, too large or followed by other data")
-    return out
 
 
 class AuditEntry(Base):

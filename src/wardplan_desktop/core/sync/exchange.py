@@ -316,27 +316,32 @@ class _Folder:
             unit_id = run(f"INSERT INTO unit ({', '.join(fields)}) "
                           f"VALUES ({', '.join('?' * len(fields))})",
                           tuple(fields.values())).lastrowid
-        # The plan's rows are written first: the only refusal possible from here on is
-        # theirs (identifiers of another stored plan), and where the file is stored
-        # without a savepoint (see receive), they and a unit just added are then all
-        # it has written, which is taken back here.
+        # The receipt keeps the plan file, which the plan's text is read from (the plan
+        # is held as received); the plan's rows are written next.  The only refusal
+        # possible from here on is theirs (identifiers of another stored plan), and
+        # where the file is stored without a savepoint (see receive), they, the
+        # receipt and a unit just added are then all it has written, which is taken
+        # back here.
+        receipt_id = run(
+            "INSERT INTO sync_receipt (unit_id, year, kind, revision, content_hash, "
+            "key_fingerprint, created, received_at, file_name, payload, payload_deflated) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)",
+            (unit_id, out.year, out.kind, out.revision, m["content_hash"],
+             package.sender_fingerprint, m["created"], now, Path(out.label).name,
+             package.deflated)).lastrowid
         try:
             codec.store_plan_rows(self.cursor, rows, unit_id, self.ids, out.label,
-                                  undo=not out._guarded)
+                                  undo=not out._guarded, receipt_id=receipt_id)
         except InputError:
-            if out._unit_id is None and not out.becomes_upper:
-                run("DELETE FROM unit WHERE id = ?", (unit_id,))
+            if not out._guarded:
+                run("DELETE FROM sync_receipt WHERE id = ?", (receipt_id,))
+                if out._unit_id is None:
+                    run("DELETE FROM unit WHERE id = ?", (unit_id,))
             raise
         if out._unit_id is not None:
             run(f"UPDATE unit SET {', '.join(f'{k} = ?' for k in fields)} WHERE id = ?",
                 (*fields.values(), unit_id))
         self._pin(unit_id, out)
-        run("INSERT INTO sync_receipt (unit_id, year, kind, revision, content_hash, "
-            "key_fingerprint, created, received_at, file_name, payload, payload_deflated) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)",
-            (unit_id, out.year, out.kind, out.revision, m["content_hash"],
-             package.sender_fingerprint, m["created"], now, Path(out.label).name,
-             package.deflated))
         if out.becomes_upper:
             self.role, self.own, self.own_id = "upper", out.becomes_upper["code"], own_id
 

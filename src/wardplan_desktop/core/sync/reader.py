@@ -57,7 +57,9 @@ def read_file(label: str, raw: bytes, identity: Identity | None) -> Checked:
     m = package.manifest
     if m["type"] != "plan":
         raise SyncError(MSG_NOT_A_PLAN, path=label)
-    data, rows = codec.parse_plan_rows(package.payload, label)
+    # Stored, the plan is held as received: its text stays in the receipt (the plan
+    # file), its rows are only the indicators'.
+    data, rows = codec.parse_plan_rows(package.payload, label, text=False)
     plan = data["plan"]
     facts = {"unit": (plan["unit"]["code"], m["sender"]["code"]), "year": (plan["year"], m["year"]),
              "kind": (plan["kind"], m["kind"]), "revision": (plan["revision"], m["revision"])}
