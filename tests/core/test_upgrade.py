@@ -34,6 +34,7 @@ from sqlalchemy import select
 
 from support import FIXTURES
 from wardplan_desktop.core import editing, revisions, service
+from wardplan_desktop.core.errors import InputError
 from wardplan_desktop.core.storage.database import (
     APPLICATION_ID,
     DB_FILENAME,
@@ -245,11 +246,23 @@ def test_database_of_schema_upgrades_keeping_everything(version: int, tmp_path: 
     Database(fresh).close()
     assert structure(path) == structure(fresh)
 
-    # It opens again as it is, and takes edits: every plan's title, and a value.
+    # It opens again as it is, and takes edits: every plan's title, and a value; but
+    # a plan held as a unit sent it (schema 6 on), which refuses them.
     with Database(path) as db:
         assert (db.migration.from_version, db.migration.backup) == (SCHEMA_VERSION, None)
+        with db.session(write=False) as session:
+            received = set(session.connection().exec_driver_sql(
+                "SELECT uid FROM plan WHERE receipt_id IS NOT NULL").scalars())
+        assert bool(received) == (version >= 6)
         for plan in exported:
             data = plan["export"]["plan"]
+            if plan["uid"] in received:
+                with pytest.raises(InputError) as caught:
+                    editing.set_field(db, "plan", plan["uid"], "title", "Khác")
+                assert caught.value.template == editing.MSG_RECEIVED_READ_ONLY
+                assert service.export_plan(db, plan["unit"], plan["year"], plan["kind"]) == \
+                    plan["export"]
+                continue
             saved = editing.set_field(db, "plan", plan["uid"], "title",
                                       data["title"] + " (điều chỉnh)")
             assert saved.revision == plan["revision"] + 1
@@ -258,7 +271,8 @@ def test_database_of_schema_upgrades_keeping_everything(version: int, tmp_path: 
             assert service.export_plan(db, plan["unit"], plan["year"], plan["kind"]) == \
                 expected
             assert service.plan_history(db, plan["uid"])[-1].attribute == "title"
-        plan = next(p for p in exported if p["export"]["plan"]["indicator_groups"])
+        plan = next(p for p in exported
+                    if p["export"]["plan"]["indicator_groups"] and p["uid"] not in received)
         data = plan["export"]["plan"]
         uid = data["indicator_groups"][0]["indicators"][0]["uid"]
         assert service.set_value(db, uid, data["year"], "final",
