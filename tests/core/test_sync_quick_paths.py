@@ -8,6 +8,7 @@ compared here with the plain way (``normalize_text`` string by string, jsonschem
 from __future__ import annotations
 
 import copy
+import zlib
 from typing import Any
 
 import jsonschema
@@ -165,3 +166,61 @@ def test_a_real_manifest_passes_both_checks() -> None:
     assert package._manifest_error(_MANIFEST) is None
     assert not any(package._validator().iter_errors(_MANIFEST))
     assert package._manifest_error({**_MANIFEST, "revision": 0}) is not None
+
+
+# --------------------------------------------------------------------------- the payload
+
+
+def _clear_package() -> bytes:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from wardplan_desktop.core.sync.keys import Identity
+    from wardplan_desktop.core.sync.package import write_package
+
+    me = Identity(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
+    manifest = {key: _MANIFEST[key] for key in ("type", "sender", "receiver", "year", "kind",
+                                                "revision", "created", "program_version")}
+    return write_package(me, manifest, codec.dump_plan(seed()))
+
+
+_CLEAR = _clear_package()
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.data())
+def test_the_payload_read_at_once_is_what_the_zip_reader_reads(data: st.DataObject) -> None:
+    """The payload of a file in clear is inflated once, straight from the archive, when
+    that gives exactly what the zip reader would; changed bytes anywhere (names, flags,
+    sizes, CRC, the stream) never make it read something else."""
+    import io
+    import zipfile
+
+    from wardplan_desktop.core.sync import package
+
+    raw = bytearray(_CLEAR)
+    for _ in range(data.draw(st.integers(1, 3))):
+        at = data.draw(st.integers(0, len(raw) - 1))
+        raw[at] = data.draw(st.integers(0, 255))
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(bytes(raw)))
+        info = archive.getinfo(package.PAYLOAD)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        return  # refused before the payload is looked at
+    at_once = package._payload_at_once(bytes(raw), info, package.MAX_MEMBER_BYTES)
+    if at_once is None:
+        return
+    body, deflated = at_once
+    assert archive.read(package.PAYLOAD) == body  # the zip reader: no error, the same bytes
+    assert zlib.decompress(deflated, -zlib.MAX_WBITS) == body
+
+
+def test_a_clean_payload_is_read_at_once() -> None:
+    import io
+    import zipfile
+
+    from wardplan_desktop.core.sync import package
+
+    info = zipfile.ZipFile(io.BytesIO(_CLEAR)).getinfo(package.PAYLOAD)
+    assert package._payload_at_once(_CLEAR, info, package.MAX_MEMBER_BYTES) is not None
+    assert package._payload_at_once(_CLEAR, info, info.file_size - 1) is None  # a bomb

@@ -323,6 +323,37 @@ def _deflated_member(raw: bytes, info: zipfile.ZipInfo, body: bytes) -> bytes | 
     return data
 
 
+def _payload_at_once(raw: bytes, info: zipfile.ZipInfo, limit: int) -> tuple[bytes, bytes] | None:
+    """The deflated member ``info`` of the archive ``raw`` inflated, and its compressed
+    bytes, in one pass (rather than read, then inflated again by
+    :func:`_deflated_member`), when it is exactly what zipfile would read: one
+    complete DEFLATE stream after a local header naming it as the directory does,
+    inflating to the stated size (within ``limit``) and CRC.  None otherwise: it is
+    then read the usual way, which refuses what is damaged.
+    """
+    if info.compress_type != zipfile.ZIP_DEFLATED or info.file_size > limit \
+            or info.flag_bits & 0x61:  # encrypted, patched, strongly encrypted: refused
+        return None
+    start = info.header_offset
+    header = raw[start:start + 30]
+    if len(header) < 30 or header[:4] != b"PK\x03\x04":
+        return None
+    name_end = start + 30 + int.from_bytes(header[26:28], "little")
+    if raw[start + 30:name_end] != info.orig_filename.encode("utf-8"):
+        return None
+    start = name_end + int.from_bytes(header[28:30], "little")
+    data = raw[start:start + info.compress_size]
+    inflate = zlib.decompressobj(-zlib.MAX_WBITS)
+    try:
+        body = inflate.decompress(data, info.file_size + 1)
+    except zlib.error:
+        return None
+    if not inflate.eof or inflate.unused_data or inflate.unconsumed_tail \
+            or len(body) != info.file_size or zlib.crc32(body) != info.CRC:
+        return None
+    return body, data
+
+
 def read_package(raw: bytes, label: str, identity: Identity | None = None) -> Package:
     """Check a package completely and return it; :class:`SyncError` when it cannot be trusted."""
     if not raw:
@@ -354,14 +385,20 @@ def read_package(raw: bytes, label: str, identity: Identity | None = None) -> Pa
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) \
                     or info.flag_bits & 0x1:
                 raise SyncError(MSG_DAMAGED, path=label)
+        at_once = _payload_at_once(raw, archive.getinfo(PAYLOAD), MAX_MEMBER_BYTES) \
+            if payload_name == PAYLOAD else None
         try:
             manifest_bytes = _read_member(archive, MANIFEST, MAX_MANIFEST_BYTES, label)
             signature = _read_member(archive, SIGNATURE, 1024, label)
-            body = _read_member(archive, payload_name, MAX_MEMBER_BYTES, label)
+            body = at_once[0] if at_once else _read_member(archive, payload_name,
+                                                           MAX_MEMBER_BYTES, label)
         except _ARCHIVE_DAMAGE as exc:
             raise SyncError(MSG_DAMAGED, path=label) from exc  # bad CRC, truncated data
-        deflated = _deflated_member(raw, archive.getinfo(PAYLOAD), body) \
-            if payload_name == PAYLOAD else None
+        if at_once:
+            deflated: bytes | None = at_once[1]
+        else:
+            deflated = _deflated_member(raw, archive.getinfo(PAYLOAD), body) \
+                if payload_name == PAYLOAD else None
     try:
         manifest = json.loads(manifest_bytes.decode("utf-8"))
     except (ValueError, RecursionError) as exc:  # not UTF-8 or JSON; too deep; huge numbers
