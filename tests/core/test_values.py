@@ -16,6 +16,7 @@ from wardplan_desktop.core.errors import (
     UnreadableValueError,
     WardPlanError,
 )
+from wardplan_desktop.core.numbers import normalize_text
 from wardplan_desktop.core.values import Value, canonical_text, parse_value, unreadable
 
 PROPERTY = settings(max_examples=250, deadline=None)
@@ -338,3 +339,30 @@ def test_reading_twice_changes_nothing(v: Value) -> None:
     once = parse_value(canonical_text(v), style="vi")
     twice = parse_value(once.display(), style="vi")
     assert once == twice
+
+
+# Pieces that values are written with: numbers in both styles and signed, units, the words
+# of changes, bounds and ranges, separators of ratios and ranges, and spaces.
+_PIECES = st.sampled_from([
+    "9.949.000.000", "14,5", "03", "-1,5", "+2", "90", "1.000", "0,8", " ", "  ", "%", "đ",
+    " hộ", " khóm", " tạ/ha", "/", " - ", "–", " đến ", " tới ", "tăng ", "giảm ",
+    " so với năm 2023", "trên ", "dưới ", "ít nhất ", "tối đa ", "≥", "<=", ">", " trở lên",
+    " trở xuống", "từ ", "đạt ", "khoảng ", "(", ")", "hộ nghèo", "٣", "x"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=6).map("".join))
+def test_a_number_with_its_unit_is_read_so_by_no_other_form(text: str) -> None:
+    """parse_value looks for a number and its unit first: that is right only because no
+    form it used to look for before (changes, bounds, ratios, ranges) reads such text,
+    but for a closing "trở lên" / "trở xuống"."""
+    from wardplan_desktop.core import values
+
+    work = values._LEAD_WORDS.sub("", normalize_text(text).rstrip(" .;"))
+    if not values._NUMBER_RE.match(work) or any(
+            pattern.search(work) for pattern, _ in values._SUFFIX_KINDS):
+        return
+    assert not values._CHANGE_RE.match(work)
+    assert not any(pattern.match(work) for pattern, _ in values._PREFIX_KINDS)
+    assert not values._RATIO_RE.match(work)
+    assert not values._RANGE_RE.match(work)

@@ -26,6 +26,7 @@ NUMBER_PATTERN = r"[0-9]+(?:[.,][0-9]+)*"
 _NUMBER_RE = re.compile(rf"^[+-]?{NUMBER_PATTERN}$")
 _SPACE_GROUPED = re.compile(r"^[+-]?[0-9]{1,3}(?: [0-9]{3})+(?:[.,][0-9]+)?$")
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
+_SEPARATOR = re.compile(r"[.,]")
 
 
 def normalize_text(text: str) -> str:
@@ -51,7 +52,12 @@ def parse_number(text: str, style: Style | None = None) -> Decimal:
     same way whatever it is.  Raises :class:`UnreadableValueError` for anything
     that is not a number.
     """
-    raw = normalize_text(text)
+    return read_number(normalize_text(text), style)
+
+
+def read_number(raw: str, style: Style | None = None) -> Decimal:
+    """:func:`parse_number` of text already normalised (by :func:`normalize_text`, or a
+    piece of such text): what readers of whole values call, having normalised them."""
     # Spaces may only group thousands ("9 949 000"); "12 5" is not a number.
     if " " in raw and not _SPACE_GROUPED.match(raw):
         raise UnreadableValueError(text=raw)
@@ -61,8 +67,10 @@ def parse_number(text: str, style: Style | None = None) -> Decimal:
     sign = ""
     if compact[0] in "+-":
         sign, compact = ("-" if compact[0] == "-" else ""), compact[1:]
+    if compact.isdigit():  # no separator (ASCII digits only: the pattern matched)
+        return Decimal(sign + compact)
     seps = [c for c in compact if c in ".,"]
-    digits_only = re.split(r"[.,]", compact)
+    digits_only = _SEPARATOR.split(compact)
 
     def build(integer: str, fraction: str = "") -> Decimal:
         literal = sign + integer + ("." + fraction if fraction else "")
@@ -71,8 +79,6 @@ def parse_number(text: str, style: Style | None = None) -> Decimal:
         except InvalidOperation as exc:  # pragma: no cover - the pattern rules this out
             raise UnreadableValueError(text=raw) from exc
 
-    if not seps:
-        return build(compact)
     kinds = set(seps)
     if len(kinds) == 2:
         # Both separators: the last one marks the decimals, the other groups thousands.

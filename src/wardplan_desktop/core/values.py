@@ -16,7 +16,7 @@ from typing import Any
 
 from .enums import ValueKind
 from .errors import UnreadableValueError
-from .numbers import NUMBER_PATTERN, Style, format_number, normalize_text, parse_number
+from .numbers import NUMBER_PATTERN, Style, format_number, normalize_text, read_number
 
 _N = rf"({NUMBER_PATTERN})"
 _DASH = r"(?:-|–|—|−|đến|tới)"
@@ -93,7 +93,9 @@ class Value:
 
 
 def _unit(text: str | None) -> str:
-    return normalize_text(text or "").strip(" .;:")
+    # A piece of normalised text (:func:`parse_value` reads only such): NFC already, its
+    # only white space single plain spaces.
+    return (text or "").strip(" .;:")
 
 
 def parse_value(text: str, style: Style | None = None) -> Value:
@@ -112,10 +114,19 @@ def parse_value(text: str, style: Style | None = None) -> Value:
     if not _HAS_DIGIT.search(work):
         return Value(ValueKind.QUALITATIVE, original)
     work = _LEAD_WORDS.sub("", work)
+    # A number and its unit, the most common value, is looked for first: none of the
+    # forms looked for before it otherwise can also be read so (a change or a bound
+    # opens with words or a sign other than "+" or "-", a ratio or a range holds a
+    # second number, which a unit cannot), but for a closing "trở lên" / "trở xuống",
+    # which may end a unit's words.  tests/core/test_values.py holds that to be so.
+    number = _NUMBER_RE.match(work)
+    if number and not any(pattern.search(work) for pattern, _kind in _SUFFIX_KINDS):
+        return Value(ValueKind.NUMBER, original, value=read_number(number.group(1), style),
+                     unit=_unit(number.group(2)))
 
     m = _CHANGE_RE.match(work)
     if m:
-        amount = parse_number(m.group(2), style)
+        amount = read_number(m.group(2), style)
         base = normalize_text(m.group(4) or "")
         year = _YEAR_RE.search(base)
         return Value(
@@ -144,23 +155,19 @@ def parse_value(text: str, style: Style | None = None) -> Value:
         return Value(
             ValueKind.RATIO,
             original,
-            numerator=parse_number(m.group(1), style),
-            denominator=parse_number(m.group(2), style),
+            numerator=read_number(m.group(1), style),
+            denominator=read_number(m.group(2), style),
             unit=_unit(m.group(3)),
         )
     m = _RANGE_RE.match(work)
     if m:
-        low = parse_number(m.group(1), style)
-        high = parse_number(m.group(3), style)
+        low = read_number(m.group(1), style)
+        high = read_number(m.group(3), style)
         if low > high:
             raise UnreadableValueError(text=original)
         return Value(
             ValueKind.RANGE, original, low=low, high=high, unit=_unit(m.group(4) or m.group(2))
         )
-    m = _NUMBER_RE.match(work)
-    if m:
-        number = parse_number(m.group(1), style)
-        return Value(ValueKind.NUMBER, original, value=number, unit=_unit(m.group(2)))
     raise UnreadableValueError(text=original)
 
 
@@ -168,7 +175,7 @@ def _bound(original: str, kind: ValueKind, rest: str, style: Style | None) -> Va
     m = _NUMBER_RE.match(rest.strip())
     if not m:
         raise UnreadableValueError(text=original)
-    return Value(kind, original, value=parse_number(m.group(1), style), unit=_unit(m.group(2)))
+    return Value(kind, original, value=read_number(m.group(1), style), unit=_unit(m.group(2)))
 
 
 def unreadable(text: str) -> Value:

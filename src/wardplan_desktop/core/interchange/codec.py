@@ -397,20 +397,24 @@ def value_from_entry(entry: dict[str, Any]) -> Value:
     return given
 
 
+#: The decimals each kind of value needs.
+_NEEDED = {
+    ValueKind.NUMBER: ("value",), ValueKind.AT_LEAST: ("value",),
+    ValueKind.MORE_THAN: ("value",), ValueKind.AT_MOST: ("value",),
+    ValueKind.LESS_THAN: ("value",), ValueKind.CHANGE: ("value",),
+    ValueKind.RANGE: ("low", "high"), ValueKind.RATIO: ("numerator", "denominator"),
+}
+
+
 def _require_meaning(v: Value) -> None:
-    needed = {
-        ValueKind.NUMBER: ("value",), ValueKind.AT_LEAST: ("value",),
-        ValueKind.MORE_THAN: ("value",), ValueKind.AT_MOST: ("value",),
-        ValueKind.LESS_THAN: ("value",), ValueKind.CHANGE: ("value",),
-        ValueKind.RANGE: ("low", "high"), ValueKind.RATIO: ("numerator", "denominator"),
-    }.get(v.kind, ())
-    missing = [k for k in needed if getattr(v, k) is None]
+    missing = [k for k in _NEEDED.get(v.kind, ()) if getattr(v, k) is None]
     if missing:
         raise InterchangeError(MSG_VALUE_INCOMPLETE, text=v.text, missing=", ".join(missing))
 
 
 def _same_meaning(a: Value, b: Value) -> bool:
-    return a.kind == b.kind and all(getattr(a, k) == getattr(b, k) for k in _DECIMAL_KEYS)
+    return a.kind == b.kind and (a.value, a.low, a.high, a.numerator, a.denominator) == (
+        b.value, b.low, b.high, b.numerator, b.denominator)
 
 
 # --------------------------------------------------------------------------- storing
