@@ -441,6 +441,28 @@ def test_a_plan_held_as_received_is_not_edited(ward: Office, holding: Office) ->
     assert everything(holding.db) == before
 
 
+def test_a_received_plan_reads_back_normalised_text_and_all(ward: Office, upper: Office,
+                                                            sent: bytes) -> None:
+    """A file whose words are not in the usual form (letters and marks apart, doubled
+    spaces): the rows stored and the text read from the receipt are both normalised."""
+    import unicodedata
+
+    data = plan_of(ward.db)
+    plan = data["plan"]
+    plan["sections"][0]["text"] = "  " + unicodedata.normalize("NFD", plan["sections"][0]["text"])
+    first = plan["indicator_groups"][0]["indicators"][0]
+    first["name"] = unicodedata.normalize("NFD", first["name"]) + "\u00a0 "
+    payload = codec.dump_plan(data)
+    manifest = {**manifest_of(sent), "content_hash": package.content_hash(payload)}
+    [out] = exchange.receive_files(upper.db, upper.identity,
+                                   [(LABEL, signed(ward.identity, manifest, payload))])
+    assert out.status == "imported", out.message
+    assert plan_of(upper.db) == plan_of(ward.db)  # the ward's own, as it stores them
+    with upper.db.session(write=False) as session:
+        names = session.connection().exec_driver_sql("SELECT name FROM indicator").scalars()
+        assert all(unicodedata.is_normalized("NFC", n) and n == n.strip() for n in names)
+
+
 def test_a_damaged_receipt_is_said_so_never_shown(holding: Office) -> None:
     """The plan file is checked again when the plan is read: one changed by other means
     since it came (here, a byte of it) is refused with a message, not shown."""

@@ -50,6 +50,23 @@ def test_normalising_at_once_is_normalising_each_string(data: dict[str, Any]) ->
     assert data == expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(TEXT, JSON, max_size=3), st.dictionaries(TEXT, JSON, max_size=3),
+       st.dictionaries(st.sampled_from(sorted(codec._TEXT_KEYS)), JSON, max_size=3))
+def test_normalising_all_but_the_text_normalises_the_rest(
+        top: dict[str, Any], plan: dict[str, Any], text: dict[str, Any]) -> None:
+    """Receiving stores no plan text (it stays in the receipt): the look for what to
+    normalise leaves it out, and everything else comes out as normalised plainly."""
+    data = copy.deepcopy({**top, "plan": {**plan, **text}})
+    expected = normalised_plainly(data)
+    codec._normalise(data, text=False)
+    rest = {k: v for k, v in data["plan"].items() if k not in codec._TEXT_KEYS}
+    assert {**data, "plan": rest} == {**expected, "plan": {
+        k: v for k, v in expected["plan"].items() if k not in codec._TEXT_KEYS}}
+    for key in text:  # as it came, or normalised (when something else needed it)
+        assert data["plan"][key] in (text[key], expected["plan"][key])
+
+
 def test_the_odd_spaces_are_every_white_space_but_the_plain_space() -> None:
     """The fast look for white space that normalising changes lists the characters
     itself: exactly those Python's ``isspace`` (and so ``normalize_text``) takes."""
