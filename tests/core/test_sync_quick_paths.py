@@ -206,10 +206,10 @@ _CLEAR = _clear_package()
 
 @settings(max_examples=800, deadline=None)
 @given(st.data())
-def test_the_payload_read_at_once_is_what_the_zip_reader_reads(data: st.DataObject) -> None:
-    """The payload of a file in clear is inflated once, straight from the archive, when
-    that gives exactly what the zip reader would; changed bytes anywhere (names, flags,
-    sizes, CRC, the stream) never make it read something else."""
+def test_a_member_read_at_once_is_what_the_zip_reader_reads(data: st.DataObject) -> None:
+    """A member (the payload of a file in clear too) is inflated once, straight from the
+    archive, when that gives exactly what the zip reader would; changed bytes anywhere
+    (names, flags, sizes, CRC, the stream) never make it read something else."""
     import io
     import zipfile
 
@@ -219,25 +219,28 @@ def test_the_payload_read_at_once_is_what_the_zip_reader_reads(data: st.DataObje
     for _ in range(data.draw(st.integers(1, 3))):
         at = data.draw(st.integers(0, len(raw) - 1))
         raw[at] = data.draw(st.integers(0, 255))
+    name = data.draw(st.sampled_from([package.MANIFEST, package.PAYLOAD, package.SIGNATURE]))
     try:
         archive = zipfile.ZipFile(io.BytesIO(bytes(raw)))
-        info = archive.getinfo(package.PAYLOAD)
+        info = archive.getinfo(name)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):
-        return  # refused before the payload is looked at
-    at_once = package._payload_at_once(bytes(raw), info, package.MAX_MEMBER_BYTES)
+        return  # refused before the member is looked at
+    at_once = package._member_at_once(bytes(raw), info, package.MAX_MEMBER_BYTES)
     if at_once is None:
         return
     body, deflated = at_once
-    assert archive.read(package.PAYLOAD) == body  # the zip reader: no error, the same bytes
+    assert archive.read(name) == body  # the zip reader: no error, the same bytes
     assert zlib.decompress(deflated, -zlib.MAX_WBITS) == body
 
 
-def test_a_clean_payload_is_read_at_once() -> None:
+def test_a_clean_member_is_read_at_once() -> None:
     import io
     import zipfile
 
     from wardplan_desktop.core.sync import package
 
-    info = zipfile.ZipFile(io.BytesIO(_CLEAR)).getinfo(package.PAYLOAD)
-    assert package._payload_at_once(_CLEAR, info, package.MAX_MEMBER_BYTES) is not None
-    assert package._payload_at_once(_CLEAR, info, info.file_size - 1) is None  # a bomb
+    archive = zipfile.ZipFile(io.BytesIO(_CLEAR))
+    for name in (package.MANIFEST, package.PAYLOAD, package.SIGNATURE):
+        info = archive.getinfo(name)
+        assert package._member_at_once(_CLEAR, info, package.MAX_MEMBER_BYTES) is not None
+        assert package._member_at_once(_CLEAR, info, info.file_size - 1) is None  # a bomb

@@ -323,13 +323,13 @@ def _deflated_member(raw: bytes, info: zipfile.ZipInfo, body: bytes) -> bytes | 
     return data
 
 
-def _payload_at_once(raw: bytes, info: zipfile.ZipInfo, limit: int) -> tuple[bytes, bytes] | None:
+def _member_at_once(raw: bytes, info: zipfile.ZipInfo, limit: int) -> tuple[bytes, bytes] | None:
     """The deflated member ``info`` of the archive ``raw`` inflated, and its compressed
-    bytes, in one pass (rather than read, then inflated again by
-    :func:`_deflated_member`), when it is exactly what zipfile would read: one
-    complete DEFLATE stream after a local header naming it as the directory does,
-    inflating to the stated size (within ``limit``) and CRC.  None otherwise: it is
-    then read the usual way, which refuses what is damaged.
+    bytes, in one pass straight from the archive (rather than through zipfile, and
+    for the payload inflated again by :func:`_deflated_member`), when it is exactly
+    what zipfile would read: one complete DEFLATE stream after a local header naming
+    it as the directory does, inflating to the stated size (within ``limit``) and
+    CRC.  None otherwise: it is then read the usual way, which refuses what is damaged.
     """
     if info.compress_type != zipfile.ZIP_DEFLATED or info.file_size > limit \
             or info.flag_bits & 0x61:  # encrypted, patched, strongly encrypted: refused
@@ -352,6 +352,15 @@ def _payload_at_once(raw: bytes, info: zipfile.ZipInfo, limit: int) -> tuple[byt
             or len(body) != info.file_size or zlib.crc32(body) != info.CRC:
         return None
     return body, data
+
+
+def _read(raw: bytes, archive: zipfile.ZipFile, name: str, limit: int,
+          label: str) -> tuple[bytes, bytes | None]:
+    """A member's bytes, and its compressed bytes where read at once (see above)."""
+    at_once = _member_at_once(raw, archive.getinfo(name), limit)
+    if at_once is not None:
+        return at_once
+    return _read_member(archive, name, limit, label), None
 
 
 def read_package(raw: bytes, label: str, identity: Identity | None = None) -> Package:
@@ -385,20 +394,16 @@ def read_package(raw: bytes, label: str, identity: Identity | None = None) -> Pa
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) \
                     or info.flag_bits & 0x1:
                 raise SyncError(MSG_DAMAGED, path=label)
-        at_once = _payload_at_once(raw, archive.getinfo(PAYLOAD), MAX_MEMBER_BYTES) \
-            if payload_name == PAYLOAD else None
         try:
-            manifest_bytes = _read_member(archive, MANIFEST, MAX_MANIFEST_BYTES, label)
-            signature = _read_member(archive, SIGNATURE, 1024, label)
-            body = at_once[0] if at_once else _read_member(archive, payload_name,
-                                                           MAX_MEMBER_BYTES, label)
+            manifest_bytes, _ = _read(raw, archive, MANIFEST, MAX_MANIFEST_BYTES, label)
+            signature, _ = _read(raw, archive, SIGNATURE, 1024, label)
+            body, deflated = _read(raw, archive, payload_name, MAX_MEMBER_BYTES, label)
         except _ARCHIVE_DAMAGE as exc:
             raise SyncError(MSG_DAMAGED, path=label) from exc  # bad CRC, truncated data
-        if at_once:
-            deflated: bytes | None = at_once[1]
-        else:
-            deflated = _deflated_member(raw, archive.getinfo(PAYLOAD), body) \
-                if payload_name == PAYLOAD else None
+        if payload_name != PAYLOAD:
+            deflated = None  # encrypted: what the receipt keeps is compressed on receipt
+        elif deflated is None:
+            deflated = _deflated_member(raw, archive.getinfo(PAYLOAD), body)
     try:
         manifest = json.loads(manifest_bytes.decode("utf-8"))
     except (ValueError, RecursionError) as exc:  # not UTF-8 or JSON; too deep; huge numbers
