@@ -1089,6 +1089,10 @@ Vui lòng gửi tệp này cho người hỗ trợ chương trình.</translation
         <translation>giá trị ghi kèm &quot;{text}&quot; thiếu {missing}</translation>
     </message>
     <message>
+        <source>The copy of revision {revision} of {code}&apos;s plan for {year} kept in this data folder is damaged, so it cannot be shown. Restore the data folder from a backup.</source>
+        <translation>Bản lưu lần sửa {revision} của kế hoạch năm {year} của {code} trong thư mục dữ liệu này đã bị hỏng nên không hiển thị được. Hãy khôi phục thư mục dữ liệu từ bản sao lưu.</translation>
+    </message>
+    <message>
         <source>An Excel file holds the appendices only; choose the appendices or a PDF or Word file for the document itself.</source>
         <translation>Tệp Excel chỉ chứa các phụ lục; hãy chọn phụ lục, hoặc chọn tệp PDF hay Word cho bản thân văn bản.</translation>
     </message>
@@ -1538,6 +1542,10 @@ Vui lòng gửi tệp này cho người hỗ trợ chương trình.</translation
     <message>
         <source>{what} cannot be edited here.</source>
         <translation>{what} không sửa được tại đây.</translation>
+    </message>
+    <message>
+        <source>This {year} document of {unit} is kept as the unit sent it and cannot be changed here; the unit sends a new revision instead.</source>
+        <translation>Văn bản năm {year} này của {unit} được lưu đúng như đơn vị đã gửi và không sửa được ở đây; đơn vị cần gửi lần sửa mới.</translation>
     </message>
     <message>
         <source>The document number</source>
