@@ -244,3 +244,31 @@ def test_a_clean_member_is_read_at_once() -> None:
         info = archive.getinfo(name)
         assert package._member_at_once(_CLEAR, info, package.MAX_MEMBER_BYTES) is not None
         assert package._member_at_once(_CLEAR, info, info.file_size - 1) is None  # a bomb
+
+
+def test_a_worker_checks_with_the_validator_it_was_given() -> None:
+    """Worker processes are handed the validator compiled (compiling it took longer than
+    the rest of their start): another process uses it as it is, never compiling its own,
+    and it answers as the one here."""
+    import json
+    import subprocess
+    import sys
+
+    script = (
+        "import json, sys\n"
+        "import fastjsonschema\n"
+        "from wardplan_desktop.core.interchange import codec\n"
+        "fastjsonschema.compile_to_code = fastjsonschema.compile = None  # not needed\n"
+        "code, files = sys.stdin.buffer.read().split(b'\\0', 1)\n"
+        "codec.use_validator_code(bytes.fromhex(code.decode()))\n"
+        "check = codec._fast_validator()\n"
+        "assert check.compiled.__code__.co_filename == codec.QUICK_SCHEMA_CODE\n"
+        "print(json.dumps([check(data) for data in json.loads(files)]))\n")
+    good = seed()
+    bad = copy.deepcopy(good)
+    bad["plan"]["sections"][0]["kind"] = "bogus"
+    sent = codec.validator_code().hex().encode() + b"\0" + json.dumps([good, bad]).encode()
+    done = subprocess.run([sys.executable, "-c", script], input=sent, capture_output=True,
+                          check=True)
+    assert json.loads(done.stdout) == [True, False]
+    assert codec._fast_validator()(good) and not codec._fast_validator()(bad)

@@ -110,17 +110,12 @@ def _fast_validator() -> Any:
     """
     import fastjsonschema  # only once a file is read: not at the program's start
 
-    definition = _without_null_branches(
-        {**schema(), "$schema": "http://json-schema.org/draft-07/schema#"})
-    code = fastjsonschema.compile_to_code(definition)
-    quick = _ITEM_NAME.sub("custom_formats, None)",
-                           _FORMAT_LOCALS.sub(lambda m: f'f"{m.group(1)}"', code))
     try:
         scope: dict[str, Any] = {}
-        exec(compile(quick, QUICK_SCHEMA_CODE, "exec"), scope)  # noqa: S102 - our own schema
-        compiled = scope[re.search(r"^def (\w+)\(", quick, re.M).group(1)]  # type: ignore[union-attr]
+        exec(_quick_code(), scope)  # noqa: S102 - our own schema
+        compiled = scope[_QUICK_ENTRY]
     except Exception:  # noqa: BLE001 - another fastjsonschema writes other code: use it as is
-        compiled = fastjsonschema.compile(definition)
+        compiled = fastjsonschema.compile(_definition())
 
     def valid(data: Any) -> bool:
         try:
@@ -134,6 +129,48 @@ def _fast_validator() -> Any:
 
 
 QUICK_SCHEMA_CODE = "<plan schema, quick>"
+#: The function the quick validator's code defines for the whole schema.
+_QUICK_ENTRY = "validate_quick_plan"
+#: The quick validator's code compiled, as :func:`validator_code` gave it to this process
+#: (a worker that reads files: compiling it takes longer than its whole start otherwise).
+_given_code: Any = None
+
+
+def _definition() -> dict[str, Any]:
+    return _without_null_branches({**schema(), "$schema": "http://json-schema.org/draft-07/schema#"})
+
+
+@cache
+def _quick_code() -> Any:
+    """The quick validator's Python code, compiled (defining :data:`_QUICK_ENTRY`)."""
+    if _given_code is not None:
+        return _given_code
+    import fastjsonschema
+
+    code = fastjsonschema.compile_to_code(_definition())
+    quick = _ITEM_NAME.sub("custom_formats, None)",
+                           _FORMAT_LOCALS.sub(lambda m: f'f"{m.group(1)}"', code))
+    entry = re.search(r"^def (\w+)\(", quick, re.M).group(1)  # type: ignore[union-attr]
+    quick += f"\n\n{_QUICK_ENTRY} = {entry}\n"
+    return compile(quick, QUICK_SCHEMA_CODE, "exec")
+
+
+def validator_code() -> bytes:
+    """The quick validator's compiled code, for :func:`use_validator_code` in another
+    process of the same program (worker processes: see ``sync/reader.py``)."""
+    import marshal
+
+    return marshal.dumps(_quick_code())
+
+
+def use_validator_code(code: bytes) -> None:
+    """Check plan files with the code of :func:`validator_code` rather than compile it."""
+    import marshal
+
+    global _given_code
+    _given_code = marshal.loads(code)  # noqa: S302 - made by this program, handed to itself
+    _quick_code.cache_clear()
+    _fast_validator.cache_clear()
 
 
 #: A string literal formatted with every local variable: fastjsonschema's way of naming

@@ -483,7 +483,8 @@ def _pool(identity: Identity, count: int) -> ProcessPoolExecutor | None:
                                               serialization.NoEncryption())
     try:
         return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=start_worker, initargs=(secret,))
+                                   initializer=start_worker,
+                                   initargs=(secret, codec.validator_code()))
     except (OSError, ValueError, NotImplementedError):  # no processes here: read alone
         return None
 

@@ -76,10 +76,15 @@ def read_file(label: str, raw: bytes, identity: Identity | None) -> Checked:
 _worker_identity: Identity | None = None
 
 
-def start_worker(secret: bytes) -> None:
+def start_worker(secret: bytes, validator: bytes = b"") -> None:
+    """Set a worker process up: the office's receiving key, and the plan schema's
+    validator as the starting process compiled it (``codec.validator_code``)."""
     global _worker_identity
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    if validator:
+        codec.use_validator_code(validator)
 
     # Reading needs only the receiving key (to decrypt); the signing key never leaves
     # the main process, and this throwaway one is never used.
