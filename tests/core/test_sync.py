@@ -430,6 +430,7 @@ def test_a_plan_held_as_received_is_not_edited(ward: Office, holding: Office) ->
         lambda: editing.insert(holding.db, plan["uid"], "section",
                                {"kind": "paragraph", "text": "Khác"}, Place(None, 0)),
         lambda: service.rollover(holding.db, WARD, YEAR),
+        lambda: service.set_value(holding.db, indicator, YEAR, "target", parse_value("5")),
     ]
     for edit in edits:
         with pytest.raises(InputError) as caught:
@@ -439,6 +440,45 @@ def test_a_plan_held_as_received_is_not_edited(ward: Office, holding: Office) ->
     with pytest.raises(WardPlanError):  # its sections are no rows: not found at all
         editing.set_field(holding.db, "section", section, "text", "Khác")
     assert everything(holding.db) == before
+    # This office's record of the unit may change; the plan as sent keeps its revision.
+    editing.set_field(holding.db, "unit", WARD, "name", "Phường Mỹ Phú (mới)")
+    assert plan_of(holding.db)["plan"]["revision"] == plan["revision"]
+
+
+def _sent_with(ward: Office, sent: bytes, data: dict[str, Any]) -> bytes:
+    """The ward's file with ``data`` as its plan, signed by the ward."""
+    payload = codec.dump_plan(data)
+    manifest = {**manifest_of(sent), "content_hash": package.content_hash(payload)}
+    return signed(ward.identity, manifest, payload)
+
+
+def test_a_footnote_mark_is_found_as_the_text_reads_normalised(
+        ward: Office, holding: Office, sent: bytes) -> None:
+    """A Kelvin sign normalises to the letter K: "[^K]" cites a footnote the file does
+    not have, which is said on arrival (the text is read normalised later)."""
+    data = plan_of(ward.db)
+    data["plan"]["revision"] = 2
+    data["plan"]["sections"][0]["text"] += " [^\u212a]"
+    raw = with_manifest(_sent_with(ward, sent, data), ward.identity, revision=2)
+    text = receive_refused(holding, raw, codec.MSG_INCONSISTENT)
+    assert "footnote K" in text
+
+
+def test_items_without_identifiers_keep_the_same_ones_at_every_reading(
+        ward: Office, upper: Office, sent: bytes) -> None:
+    """A hand-made file may leave its text's identifiers out: read from the receipt, the
+    items get the same ones each time (made of the file's hash), never new ones."""
+    data = plan_of(ward.db)
+    for node in _walk(data["plan"]["sections"]):
+        del node["uid"]
+    [out] = exchange.receive_files(upper.db, upper.identity,
+                                   [(LABEL, _sent_with(ward, sent, data))])
+    assert out.status == "imported", out.message
+    first, again = plan_of(upper.db), plan_of(upper.db)
+    assert first == again
+    uids = [node["uid"] for node in _walk(first["plan"]["sections"])]
+    assert len(set(uids)) == len(uids) == len(list(_walk(data["plan"]["sections"])))
+    assert strip_uids(first) == strip_uids(plan_of(ward.db))
 
 
 def test_a_received_plan_reads_back_normalised_text_and_all(ward: Office, upper: Office,

@@ -339,8 +339,10 @@ def _check_meaning(value: Value) -> None:
 
 def _unit_changed(session: Session, unit: Unit, name: str, old: Any, new: Any) -> Saved:
     """A unit's details print in every plan of the unit: each of them changes revision,
-    so a plan already sent is sent again as a new revision, with the change in its history."""
-    plans = session.scalars(select(Plan).where(Plan.unit_id == unit.id)).all()
+    so a plan already sent is sent again as a new revision, with the change in its history.
+    A plan held as the unit sent it keeps the unit's revision (it is never edited)."""
+    plans = session.scalars(select(Plan).where(Plan.unit_id == unit.id,
+                                               Plan.receipt_id.is_(None))).all()
     now = history.utc_now()
     actor = session.info.get(history.ACTOR) or history.default_actor()
     for plan in plans:

@@ -277,6 +277,9 @@ def set_value(db: Database, indicator_uid: str, year: int, period: Period | str,
         indicator = session.scalar(select(Indicator).where(Indicator.uid == indicator_uid))
         if indicator is None:
             raise NotFoundError()
+        from .editing import refuse_received
+
+        refuse_received(indicator.plan)
         row = next((v for v in indicator.values
                     if v.year == year and v.period == period.value), None)
         if value is None:

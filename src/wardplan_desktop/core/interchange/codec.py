@@ -10,13 +10,15 @@ what it produces and exporting again gives the same content.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import re
 import sqlite3
 import tempfile
 import unicodedata
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -377,7 +379,8 @@ def _check_consistency(plan: dict[str, Any], label: str) -> dict[int, Value]:
     # Identifiers are unique within the file.
     owners = [plan, *sections, *plan.get("footnotes", []), *plan.get("key_tasks", []),
               *plan.get("indicator_groups", []), *indicators, *plan.get("appendices", [])]
-    uids = [uid for owner in owners if (uid := owner.get("uid")) is not None]
+    # As normalised too (the schema's pattern lets a final line break through).
+    uids = [uid.strip() for owner in owners if (uid := owner.get("uid")) is not None]
     if len(set(uids)) != len(uids):
         seen: set[str] = set()
         for uid in uids:
@@ -386,8 +389,11 @@ def _check_consistency(plan: dict[str, Any], label: str) -> dict[int, Value]:
             seen.add(uid)
 
     # Every cited footnote exists and every footnote is cited exactly once.  (No mark
-    # spans two texts joined by a line break: a key has none.)
-    cited: list[str] = _FOOTNOTE_MARK.findall("\n".join([s["text"] for s in sections]))
+    # spans two texts joined by a line break: a key has none.)  Marks are looked for in
+    # the text as normalised, which may not have been yet (see _normalise): normalising
+    # makes a Kelvin sign the letter K, say, and a mark of it.
+    cited: list[str] = _FOOTNOTE_MARK.findall(
+        unicodedata.normalize("NFC", "\n".join([s["text"] for s in sections])))
     keys = [f["key"] for f in plan.get("footnotes", [])]
     for key in keys:
         if keys.count(key) > 1:
@@ -654,18 +660,20 @@ def plan_rows(data: dict[str, Any], values: dict[int, Value] | None = None, *,
     return PlanRows(p["unit"], plan, tables)
 
 
-def _text_rows(p: dict[str, Any]) -> dict[str, list[tuple[Any, ...]]]:
-    """The rows of the tables of :data:`TEXT_TABLES` of a checked plan's ``plan``."""
+def _text_rows(p: dict[str, Any],
+               make_uid: Callable[[], str] = new_uid) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows of the tables of :data:`TEXT_TABLES` of a checked plan's ``plan``;
+    ``make_uid`` makes the identifiers of items that have none."""
     tables: dict[str, list[tuple[Any, ...]]] = {
         "legal_basis": [(i, t) for i, t in enumerate(p.get("legal_bases", []))],
         "recipient": [(i, r["name"], r.get("purpose", ""))
                       for i, r in enumerate(p.get("recipients", []))],
-        "footnote": [(f.get("uid") or new_uid(), i, f["key"], f["text"])
+        "footnote": [(f.get("uid") or make_uid(), i, f["key"], f["text"])
                      for i, f in enumerate(p.get("footnotes", []))],
-        "key_task": [(t.get("uid") or new_uid(), i, t.get("label", ""), t.get("field"),
+        "key_task": [(t.get("uid") or make_uid(), i, t.get("label", ""), t.get("field"),
                       t["task"], t.get("result", ""))
                      for i, t in enumerate(p.get("key_tasks", []))],
-        "appendix": [(a.get("uid") or new_uid(), i, a["kind"], a.get("label", ""), a["title"],
+        "appendix": [(a.get("uid") or make_uid(), i, a["kind"], a.get("label", ""), a["title"],
                       a.get("caption", ""), int(a.get("landscape", False)),
                       json.dumps(a["columns"], ensure_ascii=False))
                      for i, a in enumerate(p.get("appendices", []))],
@@ -674,22 +682,23 @@ def _text_rows(p: dict[str, Any]) -> dict[str, list[tuple[Any, ...]]]:
     # itself is a reference cycle, which would keep every row alive until Python's
     # cycle collector came by (plans are read by the thousand).
     sections: list[tuple[Any, ...]] = []
-    _section_rows(p.get("sections", []), None, "other", None, sections)
+    _section_rows(p.get("sections", []), None, "other", None, sections, make_uid)
     tables["section"] = sections
     return tables
 
 
 
 def _section_rows(nodes: list[dict[str, Any]], parent: int | None, part: str,
-                  field: str | None, out: list[tuple[Any, ...]]) -> None:
+                  field: str | None, out: list[tuple[Any, ...]],
+                  make_uid: Callable[[], str]) -> None:
     """The section rows of ``nodes`` and their descendants, numbered in order from 0."""
     for i, n in enumerate(nodes):
         number = len(out)
         n_part, n_field = n.get("part", part), n.get("field", field)
-        out.append((number, n.get("uid") or new_uid(), parent, i, n["kind"],
+        out.append((number, n.get("uid") or make_uid(), parent, i, n["kind"],
                     n.get("label", ""), n["text"], n_part, n_field,
                     n.get("role", ""), n.get("emphasis", "none")))
-        _section_rows(n.get("children", []), number, n_part, n_field, out)
+        _section_rows(n.get("children", []), number, n_part, n_field, out, make_uid)
 
 
 def _indicator_rows(nodes: list[dict[str, Any]], group: int, parent: int | None,
@@ -823,6 +832,8 @@ def store_plan_rows(cursor: sqlite3.Cursor, rows: PlanRows, unit_id: int, ids: R
     the unit holds no plan of that year and kind (nothing to replace), with ``undo``:
     a refusal then deletes the rows it wrote (the plan, its children by cascade).
     """
+    if receipt_id is not None and any(rows.tables[table] for table in TEXT_TABLES):
+        raise ValueError("a plan held as received has no rows of its text")
     cursor.execute("DELETE FROM plan WHERE unit_id = ? AND year = ? AND kind = ?",
                    (unit_id, rows.year, rows.kind))
     plan_id = ids.take("plan", 1)
@@ -1039,27 +1050,37 @@ def _received_text(db: sqlite3.Connection | sqlite3.Cursor,
     """The text of a plan held as received (``p``: its :data:`_PLAN_READ` row), as
     :func:`plan_data` reads it of rows: from the plan file its receipt keeps.
 
-    The file is checked again as on its arrival (by its content hash, and completely
-    as a plan file): a receipt changed since by other means is refused, never shown.
+    The file is the one received exactly when its content hash is the receipt's; then
+    it was checked completely on arrival, and is only parsed and normalised here (a
+    second verdict, by a later program, could disown what was accepted).  Otherwise
+    it was changed by other means since, and is refused, never shown.  Items without
+    an identifier in the file get the same one at every reading (made of the file's
+    hash and their order).
     """
     from ..sync.package import content_hash  # not at the program's start
 
-    row = db.execute("SELECT payload, payload_deflated, content_hash FROM sync_receipt "
-                     "WHERE id = ?", (p[22],)).fetchone()
-    label = f"{p[23]}-{p[3]}-r{p[4]}"
+    row = db.execute("SELECT payload, payload_deflated, content_hash, revision FROM "
+                     "sync_receipt WHERE id = ?", (p[22],)).fetchone()
     try:
         if row is None:
             raise ValueError("no receipt")
         raw = plan_file_of(row[0], row[1])
         if content_hash(raw) != row[2]:
             raise ValueError("not the file received")
-        data = parse_plan_bytes(raw, label)
-    except (ValueError, InterchangeError) as exc:
+        data = json.loads(raw.decode("utf-8-sig"))
+        _normalise(data)
+        order = itertools.count()
+        tables = _text_rows(data["plan"], lambda: str(uuid.uuid5(
+            _RECEIVED_UIDS, f"{row[2]}/{next(order)}")))
+    except (ValueError, KeyError, TypeError, RecursionError) as exc:
         raise InterchangeError(MSG_RECEIVED_DAMAGED, code=p[23], year=p[3],
-                               revision=p[4]) from exc
-    tables = _text_rows(data["plan"])
+                               revision=row[3] if row else p[4]) from exc
     return {table: [tuple(r[i] for i in places) for r in tables[table]]
             for table, places in _TEXT_PLACES.items()}
+
+
+#: The namespace of the identifiers :func:`_received_text` gives items that have none.
+_RECEIVED_UIDS = uuid.UUID("6f1d3c52-2b7e-4d0a-9a55-0c7e3b8f4a11")
 
 
 def _section_dicts(tree: dict[int | None, list[Any]], parent: int | None) -> list[dict[str, Any]]:

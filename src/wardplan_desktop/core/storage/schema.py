@@ -89,8 +89,7 @@ class Plan(Base):
     updated_at: Mapped[str] = mapped_column(String(32), default=utc_now)
     # Set on a plan held as a unit sent it (schema 6 on): its text is read from this
     # receipt's plan file, its rows are only the indicators' (see codec.plan_data).
-    receipt_id: Mapped[int | None] = mapped_column(
-        ForeignKey("sync_receipt.id", ondelete="CASCADE"), index=True)
+    receipt_id: Mapped[int | None] = mapped_column(ForeignKey("sync_receipt.id"), index=True)
 
     unit: Mapped[Unit] = relationship()
     legal_bases: Mapped[list[LegalBasis]] = relationship(

@@ -482,9 +482,13 @@ def _pool(identity: Identity, count: int) -> ProcessPoolExecutor | None:
                                               serialization.PrivateFormat.Raw,
                                               serialization.NoEncryption())
     try:
+        validator = codec.validator_code()
+    except Exception:  # noqa: BLE001 - another fastjsonschema: each worker makes its own
+        validator = b""
+    try:
         return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=start_worker,
-                                   initargs=(secret, codec.validator_code()))
+                                   initargs=(secret, validator))
     except (OSError, ValueError, NotImplementedError):  # no processes here: read alone
         return None
 

@@ -323,13 +323,16 @@ def _deflated_member(raw: bytes, info: zipfile.ZipInfo, body: bytes) -> bytes | 
     return data
 
 
-def _member_at_once(raw: bytes, info: zipfile.ZipInfo, limit: int) -> tuple[bytes, bytes] | None:
+def _member_at_once(raw: bytes, info: zipfile.ZipInfo, limit: int,
+                    end: int) -> tuple[bytes, bytes] | None:
     """The deflated member ``info`` of the archive ``raw`` inflated, and its compressed
     bytes, in one pass straight from the archive (rather than through zipfile, and
     for the payload inflated again by :func:`_deflated_member`), when it is exactly
     what zipfile would read: one complete DEFLATE stream after a local header naming
     it as the directory does, inflating to the stated size (within ``limit``) and
-    CRC.  None otherwise: it is then read the usual way, which refuses what is damaged.
+    CRC, and ending by ``end`` (where the next member or the directory starts: members
+    that overlap are how some archive bombs are made).  None otherwise: it is then read
+    the usual way, which refuses what is damaged.
     """
     if info.compress_type != zipfile.ZIP_DEFLATED or info.file_size > limit \
             or info.flag_bits & 0x61:  # encrypted, patched, strongly encrypted: refused
@@ -342,6 +345,8 @@ def _member_at_once(raw: bytes, info: zipfile.ZipInfo, limit: int) -> tuple[byte
     if raw[start + 30:name_end] != info.orig_filename.encode("utf-8"):
         return None
     start = name_end + int.from_bytes(header[28:30], "little")
+    if start + info.compress_size > end:
+        return None
     data = raw[start:start + info.compress_size]
     inflate = zlib.decompressobj(-zlib.MAX_WBITS)
     try:
@@ -354,10 +359,18 @@ def _member_at_once(raw: bytes, info: zipfile.ZipInfo, limit: int) -> tuple[byte
     return body, data
 
 
+def _member_end(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
+    """Where the member ``info`` must end: the next member's header, or the directory."""
+    starts = [other.header_offset for other in archive.infolist()]
+    starts.append(archive.start_dir)  # type: ignore[attr-defined]
+    return min((s for s in starts if s > info.header_offset), default=info.header_offset)
+
+
 def _read(raw: bytes, archive: zipfile.ZipFile, name: str, limit: int,
           label: str) -> tuple[bytes, bytes | None]:
     """A member's bytes, and its compressed bytes where read at once (see above)."""
-    at_once = _member_at_once(raw, archive.getinfo(name), limit)
+    info = archive.getinfo(name)
+    at_once = _member_at_once(raw, info, limit, _member_end(archive, info))
     if at_once is not None:
         return at_once
     return _read_member(archive, name, limit, label), None
