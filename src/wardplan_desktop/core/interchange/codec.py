@@ -152,6 +152,7 @@ def _quick_code() -> Any:
     code = fastjsonschema.compile_to_code(_definition())
     quick = _ITEM_NAME.sub("custom_formats, None)",
                            _FORMAT_LOCALS.sub(lambda m: f'f"{m.group(1)}"', code))
+    quick = _STRING_ENUM.sub(_one_membership, quick)
     entry = re.search(r"^def (\w+)\(", quick, re.M).group(1)  # type: ignore[union-attr]
     quick += f"\n\n{_QUICK_ENTRY} = {entry}\n"
     return compile(quick, QUICK_SCHEMA_CODE, "exec")
@@ -182,6 +183,22 @@ _FORMAT_LOCALS = re.compile(r'"((?:[^"\\\n]|\\.)*)"\.format\(\*\*locals\(\)\)')
 #: The name of the value a nested validator is given, for its error message: never shown
 #: here, so never built (``None``: the nested validator names it "data" if it fails).
 _ITEM_NAME = re.compile(r'custom_formats, \(name_prefix or "data"\) \+ f?"(?:[^"\\\n]|\\.)*"\)')
+
+#: A string enum as fastjsonschema writes it: each choice compared on its own, behind a
+#: type check of its own ("isinstance(v, str) and v == 'a' or isinstance(v, str) and
+#: v == 'b' …"; ``value`` is one choice, the last group the others).  Sections and
+#: indicators have several, up to ten choices: checked by the thousand.
+_STRING_ENUM = re.compile(
+    r"isinstance\((?P<name>\w+), str\) and (?P=name) == (?P<first>'[^'\\\n]*')"
+    r"(?P<rest>(?: or isinstance\((?P=name), str\) and (?P=name) == '[^'\\\n]*')+)")
+_CHOICE = re.compile(r"== ('[^'\\\n]*')")
+
+
+def _one_membership(m: re.Match[str]) -> str:
+    """The same test as one look in a tuple: a string equal to one of the choices."""
+    choices = [m.group("first"), *_CHOICE.findall(m.group("rest"))]
+    return f"(isinstance({m.group('name')}, str) and {m.group('name')} in ({', '.join(choices)},))"
+
 
 #: Keywords that say nothing about a value of another type than the one they are for.
 _TYPED_KEYWORDS = {"type", "minLength", "maxLength", "pattern", "minimum", "maximum",
