@@ -457,14 +457,22 @@ def value_from_entry(entry: dict[str, Any]) -> Value:
             raise
         except UnreadableValueError:
             return Value(ValueKind.UNREADABLE, text)
-    given = Value(
-        ValueKind(kind),
-        text,
-        **{k: Decimal(entry[k]) for k in _DECIMAL_KEYS if k in entry},
-        unit=entry.get("unit", ""),
-        base=entry.get("base", ""),
-        base_year=entry.get("base_year"),
-    )
+    decimals = {k: Decimal(entry[k]) for k in _DECIMAL_KEYS if k in entry}
+    unit, base, base_year = entry.get("unit", ""), entry.get("base", ""), entry.get("base_year")
+    if kind in _READ_KINDS:
+        # Most often the words read as exactly what is given (each decimal written the
+        # same, the unit, the words): that reading is the value, made once.
+        try:
+            read = parse_value(text)
+        except (AmbiguousNumberError, UnreadableValueError):
+            pass
+        else:
+            if read.kind.value == kind and (read.text, read.unit, read.base, read.base_year) \
+                    == (text, unit, base, base_year) and all(
+                    _same_decimal(getattr(read, k), decimals.get(k)) for k in _DECIMAL_KEYS):
+                return read
+    given = Value(ValueKind(kind), text, **decimals, unit=unit, base=base,
+                  base_year=base_year)
     _require_meaning(given)
     if given.kind in (ValueKind.UNREADABLE, ValueKind.QUALITATIVE):
         return given
@@ -480,6 +488,9 @@ def value_from_entry(entry: dict[str, Any]) -> Value:
     return given
 
 
+#: The kinds of value that words are read as (all but unreadable and qualitative).
+_READ_KINDS = frozenset(k.value for k in ValueKind) - {ValueKind.UNREADABLE.value,
+                                                       ValueKind.QUALITATIVE.value}
 #: The decimals each kind of value needs.
 _NEEDED = {
     ValueKind.NUMBER: ("value",), ValueKind.AT_LEAST: ("value",),
@@ -493,6 +504,11 @@ def _require_meaning(v: Value) -> None:
     missing = [k for k in _NEEDED.get(v.kind, ()) if getattr(v, k) is None]
     if missing:
         raise InterchangeError(MSG_VALUE_INCOMPLETE, text=v.text, missing=", ".join(missing))
+
+
+def _same_decimal(a: Decimal | None, b: Decimal | None) -> bool:
+    """The same decimal written the same way ("1.0" is not "1"), or both absent."""
+    return a is b or (a is not None and b is not None and str(a) == str(b))
 
 
 def _same_meaning(a: Value, b: Value) -> bool:
