@@ -459,30 +459,30 @@ def value_from_entry(entry: dict[str, Any]) -> Value:
             return Value(ValueKind.UNREADABLE, text)
     decimals = {k: Decimal(entry[k]) for k in _DECIMAL_KEYS if k in entry}
     unit, base, base_year = entry.get("unit", ""), entry.get("base", ""), entry.get("base_year")
+    # The words are read once (kinds that words cannot be read as aside); most often
+    # they read as exactly what is given (each decimal written the same, the unit, the
+    # words), and that reading is the value.
+    first: Value | WardPlanError | None = None
     if kind in _READ_KINDS:
-        # Most often the words read as exactly what is given (each decimal written the
-        # same, the unit, the words): that reading is the value, made once.
         try:
-            read = parse_value(text)
-        except (AmbiguousNumberError, UnreadableValueError):
-            pass
+            first = parse_value(text)
+        except (AmbiguousNumberError, UnreadableValueError) as exc:
+            first = exc
         else:
-            if read.kind.value == kind and (read.text, read.unit, read.base, read.base_year) \
-                    == (text, unit, base, base_year) and all(
-                    _same_decimal(getattr(read, k), decimals.get(k)) for k in _DECIMAL_KEYS):
-                return read
+            if first.kind.value == kind and (first.text, first.unit, first.base,
+                                             first.base_year) == (text, unit, base, base_year) \
+                    and all(_same_decimal(getattr(first, k), decimals.get(k))
+                            for k in _DECIMAL_KEYS):
+                return first
     given = Value(ValueKind(kind), text, **decimals, unit=unit, base=base,
                   base_year=base_year)
     _require_meaning(given)
-    if given.kind in (ValueKind.UNREADABLE, ValueKind.QUALITATIVE):
+    if first is None:  # unreadable or qualitative: the words are the meaning
         return given
-    readings: list[Value] = []
-    try:
-        readings.append(parse_value(text))
-    except AmbiguousNumberError:
-        readings.extend(parse_value(text, style) for style in ("vi", "en"))
-    except UnreadableValueError:
+    if isinstance(first, UnreadableValueError):
         return given  # words the reader does not know, with their meaning set by hand
+    readings = [parse_value(text, style) for style in ("vi", "en")] \
+        if isinstance(first, AmbiguousNumberError) else [first]  # type: ignore[list-item]
     if not any(_same_meaning(given, r) for r in readings):
         raise InterchangeError(MSG_VALUE_MISMATCH, text=text)
     return given
